@@ -1,0 +1,60 @@
+/**
+ * The "Reproduction Steps" section and the brief's readiness: built from the related tickets by
+ * the repro core, checked against the practice's seven rules.
+ */
+import type { AssessFacts } from "../assess/facts.js";
+import type { Assessment } from "../domain/assessment.js";
+import type { Ticket } from "../domain/bundle.js";
+import type { IssueFacts } from "../intake/intake.js";
+import { buildReproduction } from "../repro/extract.js";
+import { assessReadiness } from "../repro/readiness.js";
+import { checkReproduction, missingForRepro } from "../repro/rules.js";
+import type { Reproduction } from "../repro/types.js";
+
+/** The section as the brief shows it. */
+export interface ReproSection {
+  applicable: boolean;
+  note: string | null;
+  reproduction: Reproduction | null;
+  checks: ReturnType<typeof checkReproduction>;
+  missing: string[];
+  readiness: (brief: {
+    needed: { asks: string[]; deadline: string };
+    impact: { customersAffected: string; revenueAtRisk: string };
+    communication: { lastUpdate: string };
+  }) => { score: number; strengths: string[]; improvements: string[] };
+}
+
+const BUG_NATURES = new Set(["bug", "outage", "data_integrity", "performance"]);
+
+/** Builds the repro section for the issue. */
+export function composeRepro(input: { issue: IssueFacts; facts: AssessFacts; assessment: Assessment; primary: Ticket | undefined }): ReproSection {
+  const { issue, facts } = input;
+  const isBug = [...facts.natures.keys()].some((n) => BUG_NATURES.has(n)) && !facts.designDecisionBy;
+  const tickets = facts.relations.tickets.map((r) => r.item);
+  const reproduction = isBug
+    ? buildReproduction({ description: issue.description, tickets, accounts: facts.affected.map((a) => a.account) })
+    : null;
+  const checks = reproduction ? checkReproduction(reproduction) : [];
+  const missing = reproduction ? missingForRepro(reproduction).map((m) => `Reproduction — ${m}`) : [];
+  const note = isBug
+    ? null
+    : `Not applicable: the issue is ${[...facts.natures.keys()].join(", ").replaceAll("_", " ") || "not a defect"}${facts.designDecisionBy ? " (behaviour as designed)" : ""}, not a bug to reproduce`;
+  return {
+    applicable: isBug,
+    note,
+    reproduction,
+    checks,
+    missing,
+    readiness: (brief) =>
+      assessReadiness({
+        isBug,
+        reproChecks: reproduction ? checks : null,
+        impactQuantified: !brief.impact.customersAffected.startsWith("Unknown") && !brief.impact.revenueAtRisk.startsWith("Unknown"),
+        hasSpecificAsk: brief.needed.asks.length > 0,
+        hasDeadline: !brief.needed.deadline.startsWith("None"),
+        hasCustomerCommunication: !brief.communication.lastUpdate.startsWith("No public"),
+        hasEvidence: (reproduction?.evidence.length ?? 0) > 0 || facts.relations.tickets.length > 0,
+      }),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The CLI's edge: where the store lives, what time it is, which policy and reporter apply, and
+ * how to print. Everything the pure core must not read (env, files, clock) is resolved here.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { loadPolicy } from "../config/load-policy.js";
+import type { Policy } from "../config/policy.js";
+import { UserError } from "../errors.js";
+import { openStore, type Store } from "../store/sqlite-store.js";
+
+/** Options every store command accepts. */
+export interface CommonOptions {
+  db?: string;
+  now?: string;
+  format?: string;
+  policy?: string;
+}
+
+/** The user's config file (`$XDG_CONFIG_HOME/escalate/config.yaml`), when present. */
+export interface UserConfig {
+  reporter?: string;
+  actor?: string;
+  policy?: string;
+  db?: string;
+}
+
+const configDir = () => process.env.XDG_CONFIG_HOME || join(homedir(), ".config");
+const dataDir = () => process.env.XDG_DATA_HOME || join(homedir(), ".local", "share");
+
+/** Reads the user's config file; a broken one is a clear error, a missing one is empty. */
+export function readUserConfig(): UserConfig {
+  const path = process.env.ESCALATE_CONFIG || join(configDir(), "escalate", "config.yaml");
+  if (!existsSync(path)) return {};
+  try {
+    const data = parseYaml(readFileSync(path, "utf8")) as unknown;
+    return typeof data === "object" && data !== null ? (data as UserConfig) : {};
+  } catch (error) {
+    throw new UserError(`config: cannot read ${path}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** The store path: --db, else ESCALATE_DB, else the config file, else the user's data folder. */
+export function resolveDbPath(options: CommonOptions, config: UserConfig = readUserConfig()): string {
+  return options.db || process.env.ESCALATE_DB || config.db || join(dataDir(), "escalate", "escalate.db");
+}
+
+/** Opens the store the options point to. */
+export function openStoreFor(options: CommonOptions): Store {
+  return openStore(resolveDbPath(options));
+}
+
+/** The clock: --now when given (validated), else the real time. */
+export function resolveNow(value: string | undefined): Date {
+  if (!value) return new Date();
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+  const date = new Date(value);
+  if (!iso.test(value) || Number.isNaN(date.getTime())) {
+    throw new UserError(`--now: expected an ISO-8601 date-time like 2026-11-10T16:00:00Z, got "${value}"`);
+  }
+  return date;
+}
+
+/** The policy: --policy, else ESCALATE_POLICY, else the config file's, else the user's policy.yaml. */
+export function resolvePolicy(options: CommonOptions, config: UserConfig = readUserConfig()): Policy {
+  const fallback = join(configDir(), "escalate", "policy.yaml");
+  const path = options.policy || process.env.ESCALATE_POLICY || config.policy || (existsSync(fallback) ? fallback : undefined);
+  return loadPolicy(path);
+}
+
+/** Who reports escalations: ESCALATE_REPORTER, else the config file; never invented. */
+export function resolveReporter(config: UserConfig = readUserConfig()): string | null {
+  return process.env.ESCALATE_REPORTER || config.reporter || null;
+}
+
+/** Output format: markdown (default) or json; anything else is a usage error. */
+export function resolveFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = (value ?? fallback) as T;
+  if (!allowed.includes(v)) throw new UserError(`--format: expected ${allowed.join(" or ")}, got "${value}"`);
+  return v;
+}
+
+/** True when colour may be used on `stream` (a terminal, and NO_COLOR unset). */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+}
+
+/** Reads all of standard input (for `-`). */
+export function readStdin(): string {
+  try {
+    return readFileSync(0, "utf8");
+  } catch (error) {
+    throw new UserError(`stdin: cannot read standard input: ${(error as Error).message}`);
+  }
+}

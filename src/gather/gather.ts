@@ -1,0 +1,68 @@
+/**
+ * Gather: pulls candidate records for one issue from the store (the embedded default source):
+ * full-text candidates of every kind, the named customers' tickets, and one hop of links
+ * (tracker issues of those tickets, tickets of those tracker issues, ids named in their text).
+ */
+import type { Policy } from "../config/policy.js";
+import type { Context } from "../domain/context.js";
+import type { IssueFacts } from "../intake/intake.js";
+import { conceptsOf, ftsExpression, type Lexicon } from "../match/lexicon.js";
+import type { DocKind, Store } from "../store/sqlite-store.js";
+import { ticketText } from "../store/sqlite-store.js";
+
+const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
+
+/** Gathers the context of `facts` from `store`. */
+export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon: Lexicon): Context {
+  const accounts = store.accounts();
+  const limit = policy.matching.candidateLimit;
+  const concepts = conceptsOf(facts.description, lexicon, { exclude: facts.excludeTokens });
+  const expression = ftsExpression(concepts);
+  const hits = (kinds: DocKind[], n: number) =>
+    expression ? store.search(expression, kinds, n).map((h) => h.ref) : [];
+
+  const namedIds = facts.customers.map((c) => c.accountId);
+  const namedEmails = accounts
+    .filter((a) => namedIds.includes(a.id))
+    .flatMap((a) => (a.contacts ?? []).map((c) => c.email).filter((e): e is string => Boolean(e)));
+  const ticketIds = new Set<string>([
+    ...hits(["ticket"], limit),
+    ...store.ticketsOfAccounts(namedIds, namedEmails, 200).map((t) => t.id),
+  ]);
+  const trackerKeys = new Set<string>([...hits(["tracker"], 50), ...store.trackerKeysOfTickets([...ticketIds])]);
+  const chatIds = hits(["chat"], 100);
+  const kbIds = new Set(hits(["kb"], 50));
+  const escalationIds = new Set(hits(["escalation"], 50));
+
+  // one hop: tickets of candidate tracker issues, and ids named in candidate text
+  for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys])) ticketIds.add(id);
+  const chatMessages = store.chatMessages(chatIds);
+  const firstTickets = store.tickets([...ticketIds]);
+  const mentioned = new Set<string>();
+  for (const text of [...chatMessages.map((c) => c.text), ...firstTickets.map((t) => ticketText(t).body)]) {
+    for (const m of text.matchAll(REF)) mentioned.add(m[0]);
+  }
+  const refs = store.existingRefs([...mentioned]);
+  const extraTickets = refs.tickets.filter((id) => !ticketIds.has(id));
+  for (const key of refs.tracker) trackerKeys.add(key);
+  for (const id of refs.kb) kbIds.add(id);
+  for (const id of refs.escalations) escalationIds.add(id);
+  const tickets = [...firstTickets, ...store.tickets(extraTickets)];
+  const allTicketIds = tickets.map((t) => t.id);
+  const links = store.linksBetween(allTicketIds, [...trackerKeys]);
+  for (const l of links) trackerKeys.add(l.trackerKey);
+
+  const dfExpressions = new Map(concepts.map((c) => [c.key, ftsExpression([c])]));
+  return {
+    team: store.team(),
+    accounts,
+    tickets,
+    trackerIssues: store.trackerIssues([...trackerKeys]),
+    kbArticles: store.kbArticles([...kbIds]),
+    chatMessages,
+    pastEscalations: store.pastEscalations([...escalationIds]),
+    links,
+    stats: store.documentFrequencies(dfExpressions),
+    failures: [],
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Links the customers an issue is about to CRM accounts: by name, alias, domain and e-mail
+ * domain, tolerant of case, punctuation, possessives, legal suffixes and small typos (a bounded
+ * edit distance, never a guess below it).
+ */
+import { distance } from "fastest-levenshtein";
+import type { Account } from "../domain/bundle.js";
+
+/** How an account was recognised. */
+export type LinkHow = "name" | "alias" | "domain" | "email" | "fuzzy";
+
+/** One linked account, with the words that linked it. */
+export interface CustomerLink {
+  accountId: string;
+  how: LinkHow;
+  matched: string;
+}
+
+interface Variant {
+  accountId: string;
+  tokens: string[];
+  how: LinkHow;
+}
+
+/** Normalises a company name or text for comparison: lower case, no possessives or punctuation. */
+export function normalizeName(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/['’]/g, "")
+    .replace(/&/g, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0 && t !== "and");
+}
+
+function variantsOf(account: Account, legalSuffixes: ReadonlySet<string>): Variant[] {
+  const out: Variant[] = [];
+  const add = (text: string, how: LinkHow) => {
+    const tokens = normalizeName(text);
+    if (tokens.length > 0) out.push({ accountId: account.id, tokens, how });
+  };
+  add(account.name, "name");
+  const name = normalizeName(account.name);
+  const core = [...name];
+  while (core.length > 1 && legalSuffixes.has(core[core.length - 1] ?? "")) core.pop();
+  if (core.length < name.length) out.push({ accountId: account.id, tokens: core, how: "name" });
+  // "Alder & Stone Architects" is also written "Alder & Stone"
+  if (core.length >= 3) out.push({ accountId: account.id, tokens: core.slice(0, 2), how: "name" });
+  for (const alias of account.aliases ?? []) add(alias, "alias");
+  if (account.domain) {
+    out.push({ accountId: account.id, tokens: [account.domain.toLowerCase()], how: "domain" });
+    const label = account.domain.toLowerCase().split(".")[0] ?? "";
+    if (label.length >= 5) out.push({ accountId: account.id, tokens: [label], how: "domain" });
+  }
+  return out;
+}
+
+const EMAIL = /[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})/gi;
+
+/** Accounts whose domain, or one of whose contacts, matches an e-mail address. */
+export function accountsForEmail(email: string, accounts: readonly Account[]): string[] {
+  const lower = email.toLowerCase();
+  const domain = lower.split("@")[1] ?? "";
+  return accounts
+    .filter(
+      (a) =>
+        (a.domain && (domain === a.domain.toLowerCase() || domain.endsWith(`.${a.domain.toLowerCase()}`))) ||
+        (a.contacts ?? []).some((c) => c.email?.toLowerCase() === lower),
+    )
+    .map((a) => a.id);
+}
+
+const sameSeq = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function fuzzyEqual(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
+  return distance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) * 0.15));
+}
+
+/** Finds the accounts named in free text (the description). */
+export function findCustomersInText(
+  text: string,
+  accounts: readonly Account[],
+  legalSuffixes: readonly string[],
+): CustomerLink[] {
+  const suffixes = new Set(legalSuffixes);
+  const tokens = normalizeName(text);
+  const links = new Map<string, CustomerLink>();
+  const lowerText = text.toLowerCase();
+  for (const account of accounts) {
+    for (const v of variantsOf(account, suffixes)) {
+      if (links.has(account.id)) break;
+      if (v.how === "domain") {
+        const d = v.tokens[0] ?? "";
+        if (d.includes(".") ? lowerText.includes(d) : tokens.includes(d)) {
+          links.set(account.id, { accountId: account.id, how: "domain", matched: d });
+        }
+        continue;
+      }
+      const n = v.tokens.length;
+      // a one-word variant must be distinctive: an alias, or a name of 5+ letters
+      if (n === 1 && v.how === "name" && (v.tokens[0]?.length ?? 0) < 5) continue;
+      for (let i = 0; i + n <= tokens.length; i++) {
+        const window = tokens.slice(i, i + n);
+        if (sameSeq(window, v.tokens)) {
+          links.set(account.id, { accountId: account.id, how: v.how, matched: v.tokens.join(" ") });
+          break;
+        }
+        if (n >= 2 && fuzzyEqual(window.join(" "), v.tokens.join(" "))) {
+          links.set(account.id, { accountId: account.id, how: "fuzzy", matched: window.join(" ") });
+          break;
+        }
+      }
+    }
+  }
+  for (const m of text.matchAll(EMAIL)) {
+    for (const id of accountsForEmail(m[0], accounts)) {
+      if (!links.has(id)) links.set(id, { accountId: id, how: "email", matched: m[0] });
+    }
+  }
+  // a short variant inside a longer linked name ("Acme" in "Acme Logistics") is not a second customer
+  return [...links.values()];
+}
+
+/** Resolves the `--customer` value to one account, or null when nothing is close enough. */
+export function resolveCustomer(
+  value: string,
+  accounts: readonly Account[],
+  legalSuffixes: readonly string[],
+): CustomerLink | null {
+  const suffixes = new Set(legalSuffixes);
+  const wanted = normalizeName(value);
+  if (wanted.length === 0) return null;
+  if (value.includes("@")) {
+    const ids = accountsForEmail(value.trim(), accounts);
+    return ids[0] ? { accountId: ids[0], how: "email", matched: value } : null;
+  }
+  const lowered = value.trim().toLowerCase();
+  const byId = accounts.find((a) => a.id.toLowerCase() === lowered);
+  if (byId) return { accountId: byId.id, how: "name", matched: value };
+  let best: { link: CustomerLink; cost: number } | null = null;
+  for (const account of accounts) {
+    for (const v of variantsOf(account, suffixes)) {
+      const joined = v.tokens.join(" ");
+      const target = wanted.join(" ");
+      if (v.how === "domain" ? lowered === joined || lowered.endsWith(`.${joined}`) || target === joined : sameSeq(v.tokens, wanted)) {
+        return { accountId: account.id, how: v.how, matched: value };
+      }
+      if (fuzzyEqual(target, joined)) {
+        const cost = distance(target, joined);
+        if (!best || cost < best.cost) best = { link: { accountId: account.id, how: "fuzzy", matched: value }, cost };
+      }
+    }
+  }
+  if (best) return best.link;
+  // last resort: the value names an account inside a longer phrase ("the Acme team")
+  const inText = findCustomersInText(value, accounts, legalSuffixes);
+  return inText.length === 1 ? (inText[0] ?? null) : null;
+}

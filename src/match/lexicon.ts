@@ -1,0 +1,69 @@
+/**
+ * The matching vocabulary: stop words, report-describing ("meta") words and synonym groups from
+ * the policy, keyed by Porter stem, so "exports", "exported" and "download" meet as one concept.
+ */
+import type { Policy } from "../config/policy.js";
+import { stem, tokenize } from "../intake/text.js";
+
+/** A concept of the query: one word, or a synonym group, and the stems that express it. */
+export interface Concept {
+  key: string;
+  words: string[];
+  stems: ReadonlySet<string>;
+}
+
+/** Stop words, meta words and synonym groups, ready for lookups. */
+export interface Lexicon {
+  stop: ReadonlySet<string>;
+  meta: ReadonlySet<string>;
+  groupOfStem: ReadonlyMap<string, Concept>;
+}
+
+/** Builds the lexicon from the policy's vocabulary. */
+export function buildLexicon(policy: Policy): Lexicon {
+  const v = policy.vocabulary;
+  const groupOfStem = new Map<string, Concept>();
+  for (const words of v.synonyms) {
+    const first = words[0];
+    if (!first) continue;
+    const concept: Concept = { key: `~${stem(first)}`, words, stems: new Set(words.map((w) => stem(w.toLowerCase()))) };
+    for (const s of concept.stems) if (!groupOfStem.has(s)) groupOfStem.set(s, concept);
+  }
+  return {
+    stop: new Set(v.stopwords.map((w) => w.toLowerCase())),
+    meta: new Set(v.metaWords.map((w) => w.toLowerCase())),
+    groupOfStem,
+  };
+}
+
+/** Options for {@link conceptsOf}. */
+export interface ConceptOptions {
+  /** Tokens to leave out (a customer's name is not what the issue is about). */
+  exclude?: ReadonlySet<string>;
+  /** Keep report-describing words (for texts that are themselves a problem statement). */
+  keepMeta?: boolean;
+}
+
+const isNumber = (t: string) => /^\p{N}+$/u.test(t);
+
+/** The distinct concepts of `text`, in order of first appearance. */
+export function conceptsOf(text: string, lexicon: Lexicon, options: ConceptOptions = {}): Concept[] {
+  const out = new Map<string, Concept>();
+  for (const token of tokenize(text)) {
+    if (lexicon.stop.has(token) || options.exclude?.has(token)) continue;
+    if (!options.keepMeta && lexicon.meta.has(token)) continue;
+    // short numbers are counts and dates ("3 customers", "Nov 1"); codes and limits are longer
+    if (isNumber(token) ? token.length < 3 : token.length < 2) continue;
+    const s = stem(token);
+    const concept = lexicon.groupOfStem.get(s) ?? { key: s, words: [token], stems: new Set([s]) };
+    if (!out.has(concept.key)) out.set(concept.key, concept);
+  }
+  return [...out.values()];
+}
+
+/** An FTS5 expression matching any word of the concepts. */
+export function ftsExpression(concepts: readonly Concept[]): string {
+  const words = new Set<string>();
+  for (const c of concepts) for (const w of c.words) words.add(w.toLowerCase());
+  return [...words].map((w) => `"${w.replaceAll('"', '""')}"`).join(" OR ");
+}

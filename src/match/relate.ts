@@ -1,0 +1,243 @@
+/**
+ * Decides which gathered records are about this issue: ranks tickets (BM25 over concepts, plus
+ * error-signature overlap and the named customer), cuts with the policy's thresholds, then follows
+ * the links the team's tools already hold (ticket <-> tracker issue, ids mentioned in chat).
+ * Pure: the context and the clock come in.
+ */
+import type { Policy } from "../config/policy.js";
+import type { ChatMessage, KbArticle, PastEscalation, Ticket, TrackerIssue } from "../domain/bundle.js";
+import type { Context } from "../domain/context.js";
+import { accountsForEmail } from "../intake/customers.js";
+import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/signatures.js";
+import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
+import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
+import { ticketText } from "../store/sqlite-store.js";
+
+/** A record judged to be about the issue, with why. */
+export interface Related<T> {
+  item: T;
+  score: number;
+  coverage: number;
+  why: string[];
+}
+
+/** Everything judged to be about the issue. */
+export interface Relations {
+  tickets: Array<Related<Ticket> & { accountId: string | undefined }>;
+  trackerIssues: Array<Related<TrackerIssue>>;
+  kbArticles: Array<Related<KbArticle>>;
+  chatMessages: Array<Related<ChatMessage>>;
+  pastEscalations: Array<Related<PastEscalation>>;
+  /** The issue text: the description plus the related tickets' text (what later rules read). */
+  queryConcepts: string[];
+}
+
+/** What the matcher needs to know about the issue. */
+export interface RelateInput {
+  description: string;
+  namedAccountIds: readonly string[];
+  /** True when the input names customers or a segment: other accounts then need stronger evidence. */
+  scoped: boolean;
+  /** Tokens not to match on (customer names, segment words). */
+  excludeTokens: ReadonlySet<string>;
+  signatures: Signatures;
+}
+
+const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
+const refsIn = (text: string): Set<string> => new Set([...text.matchAll(REF)].map((m) => m[0]));
+
+/** The account a ticket belongs to: its own, or the one its requester's e-mail points to. */
+export function ticketAccountId(ticket: Ticket, accounts: Context["accounts"]): string | undefined {
+  if (ticket.accountId) return ticket.accountId;
+  const email = ticket.requester?.email;
+  return email ? accountsForEmail(email, accounts)[0] : undefined;
+}
+
+const fullTicketText = (t: Ticket): string => {
+  const { title, body } = ticketText(t);
+  return `${title}\n${body}`;
+};
+
+/** Relates the gathered context to the issue. */
+export function relate(input: RelateInput, context: Context, policy: Policy, lexicon: Lexicon): Relations {
+  const m = policy.matching;
+  const query = conceptsOf(input.description, lexicon, { exclude: input.excludeTokens });
+  const weights = new Map<string, number>();
+  for (const c of query) weights.set(c.key, idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0));
+  const named = new Set(input.namedAccountIds);
+
+  // --- stage 1: rank tickets lexically
+  const bags = new Map<string, Bag>();
+  for (const t of context.tickets) {
+    const { title, body } = ticketText(t);
+    bags.set(t.id, bagOf(title, body));
+  }
+  const avg = average([...bags.values()].map((b) => b.length));
+  const scored = context.tickets.map((t) => {
+    const rel = scoreBag(query, weights, bags.get(t.id) ?? bagOf("", ""), avg);
+    const sig = extractSignatures(fullTicketText(t));
+    const shared = sharedSignatures(input.signatures, sig);
+    const coverage = Math.min(1, rel.coverage + (shared.length > 0 ? 0.15 : 0));
+    return { ticket: t, accountId: ticketAccountId(t, context.accounts), ...rel, coverage, shared };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  const related = new Map<string, Related<Ticket> & { accountId: string | undefined }>();
+  for (const s of scored) {
+    if (s.score <= 0) continue;
+    const isNamed = s.accountId !== undefined && named.has(s.accountId);
+    const minCoverage = isNamed
+      ? m.namedAccountMinCoverage
+      : input.scoped
+        ? m.otherAccountMinCoverageWhenNamed
+        : m.ticketMinCoverage;
+    if (s.coverage < minCoverage) continue;
+    if (!isNamed && s.score < m.ticketMinRelative * best) continue;
+    // another account's ticket must share more than one idea with a multi-idea issue
+    if (!isNamed && s.matched.length < Math.min(m.ticketMinConcepts, query.length) && s.shared.length === 0) continue;
+    const why = [`shares ${s.matched.join(", ")} (coverage ${s.coverage.toFixed(2)})`];
+    if (s.shared.length > 0) why.push(`same error signature ${s.shared.join(", ")}`);
+    if (isNamed) why.push("named customer's ticket");
+    related.set(s.ticket.id, { item: s.ticket, accountId: s.accountId, score: s.score, coverage: s.coverage, why });
+  }
+
+  // --- the issue text: description + what the related tickets say
+  const issueText = [input.description, ...[...related.values()].map((r) => fullTicketText(r.item))].join("\n");
+  const issueBag = bagOf("", issueText);
+  const localWeights = localIdf(context, lexicon);
+  const titleCoverage = (title: string) => {
+    const cs = conceptsOf(title, lexicon, { keepMeta: true, exclude: input.excludeTokens });
+    return coverageIn(cs, localWeights(cs), issueBag);
+  };
+  const queryCoverage = (title: string, body: string) => scoreBag(query, weights, bagOf(title, body), avg).coverage;
+
+  // --- tracker issues: linked to a related ticket, or about the same thing
+  const ticketIds = () => new Set(related.keys());
+  const linkedKeys = new Set(
+    context.links.filter((l) => ticketIds().has(l.ticketId)).map((l) => l.trackerKey),
+  );
+  const trackerIssues: Array<Related<TrackerIssue>> = [];
+  for (const issue of context.trackerIssues) {
+    const tc = titleCoverage(issue.title);
+    const qc = queryCoverage(issue.title, issue.description ?? "");
+    if (linkedKeys.has(issue.key)) {
+      const by = context.links.filter((l) => l.trackerKey === issue.key && related.has(l.ticketId)).map((l) => l.ticketId);
+      trackerIssues.push({ item: issue, score: tc, coverage: qc, why: [`linked to ${[...new Set(by)].join(", ")}`] });
+    } else if (tc >= m.trackerMinCoverage && qc >= 0.25) {
+      trackerIssues.push({ item: issue, score: tc, coverage: qc, why: [`title matches the issue (${tc.toFixed(2)})`] });
+    }
+  }
+  const trackerKeys = new Set(trackerIssues.map((r) => r.item.key));
+
+  // --- chat: about the issue, or mentioning what is related
+  const chatMessages: Array<Related<ChatMessage>> = [];
+  for (const message of context.chatMessages) {
+    const qc = queryCoverage("", message.text);
+    const refs = [...refsIn(message.text)].filter((r) => related.has(r) || trackerKeys.has(r));
+    if (refs.length > 0) chatMessages.push({ item: message, score: qc, coverage: qc, why: [`mentions ${refs.join(", ")}`] });
+    else if (qc >= m.chatMinCoverage) chatMessages.push({ item: message, score: qc, coverage: qc, why: [`discusses the issue (${qc.toFixed(2)})`] });
+  }
+
+  // --- stage 2: follow links to more tickets (tracker issue lists, ids named in related chat)
+  const byId = new Map(context.tickets.map((t) => [t.id, t]));
+  const addLinked = (id: string, reason: string) => {
+    const t = byId.get(id);
+    if (!t) return;
+    const existing = related.get(id);
+    if (existing) {
+      if (!existing.why.includes(reason)) existing.why.push(reason);
+      return;
+    }
+    related.set(id, { item: t, accountId: ticketAccountId(t, context.accounts), score: 0, coverage: 0, why: [reason] });
+  };
+  for (const r of trackerIssues) {
+    for (const l of context.links) if (l.trackerKey === r.item.key) addLinked(l.ticketId, `linked to ${r.item.key}`);
+  }
+  for (const r of chatMessages) {
+    for (const ref of refsIn(r.item.text)) addLinked(ref, `named in chat ${r.item.channel}`);
+  }
+
+  // --- KB articles and past escalations: referenced, or about the same thing
+  const relatedText = [
+    ...[...related.values()].map((r) => fullTicketText(r.item)),
+    ...chatMessages.map((c) => c.item.text),
+  ].join("\n");
+  const mentioned = refsIn(relatedText);
+  const kbArticles: Array<Related<KbArticle>> = [];
+  for (const article of context.kbArticles) {
+    if (mentioned.has(article.id)) {
+      kbArticles.push({ item: article, score: 1, coverage: 1, why: [`referenced in related tickets or chat`] });
+      continue;
+    }
+    const tc = titleCoverage(article.title);
+    const qc = queryCoverage(article.title, article.body);
+    const codes = extractSignatures(`${article.title}\n${article.body}`).httpCodes;
+    const issueCodes = extractSignatures(issueText).httpCodes;
+    const conflict = codes.length > 0 && issueCodes.length > 0 && !httpCodesOverlap(codes, issueCodes);
+    if (tc >= m.kbMinCoverage && qc >= 0.2 && !conflict) {
+      kbArticles.push({ item: article, score: tc, coverage: qc, why: [`title matches the issue (${tc.toFixed(2)})`] });
+    }
+  }
+  const pastEscalations: Array<Related<PastEscalation>> = [];
+  for (const esc of context.pastEscalations) {
+    if (mentioned.has(esc.id) || (esc.trackerKey && trackerKeys.has(esc.trackerKey))) {
+      pastEscalations.push({ item: esc, score: 1, coverage: 1, why: [mentioned.has(esc.id) ? "referenced in related chat or tickets" : `tracked as ${esc.trackerKey}`] });
+      continue;
+    }
+    const tc = titleCoverage(esc.summary);
+    const qc = queryCoverage(esc.summary, esc.rootCause ?? "");
+    if (tc >= m.escalationMinCoverage && qc >= 0.3) {
+      pastEscalations.push({ item: esc, score: tc, coverage: qc, why: [`summary matches the issue (${tc.toFixed(2)})`] });
+    }
+  }
+  // tracker issues named in related text (e.g. "ENG-702 stall again" in chat) are related too
+  for (const issue of context.trackerIssues) {
+    if (!trackerKeys.has(issue.key) && mentioned.has(issue.key)) {
+      trackerIssues.push({ item: issue, score: 1, coverage: 1, why: ["referenced in related tickets or chat"] });
+      trackerKeys.add(issue.key);
+    }
+  }
+
+  const byScore = <T>(a: Related<T>, b: Related<T>) => b.score - a.score;
+  return {
+    tickets: [...related.values()].sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id)),
+    trackerIssues: trackerIssues.sort(byScore),
+    kbArticles: kbArticles.sort(byScore),
+    chatMessages: chatMessages.sort((a, b) => a.item.at.localeCompare(b.item.at)),
+    pastEscalations: pastEscalations.sort(byScore),
+    queryConcepts: query.map((c) => c.words[0] ?? c.key),
+  };
+}
+
+function sharedSignatures(a: Signatures, b: Signatures): string[] {
+  const out: string[] = [];
+  if (a.httpCodes.length > 0 && httpCodesOverlap(a.httpCodes, b.httpCodes)) out.push(`HTTP ${a.httpCodes.join("/")}`);
+  for (const n of a.names) if (b.names.includes(n)) out.push(n);
+  for (const q of a.quoted) if (b.quoted.some((x) => x.toLowerCase() === q.toLowerCase())) out.push(`"${q}"`);
+  return out;
+}
+
+const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
+
+/** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
+function localIdf(context: Context, lexicon: Lexicon): (concepts: Concept[]) => Map<string, number> {
+  void lexicon;
+  const docs: Bag[] = [
+    ...context.tickets.map((t) => {
+      const { title, body } = ticketText(t);
+      return bagOf(title, body);
+    }),
+    ...context.trackerIssues.map((i) => bagOf(i.title, i.description ?? "")),
+    ...context.kbArticles.map((k) => bagOf(k.title, k.body)),
+    ...context.chatMessages.map((c) => bagOf("", c.text)),
+    ...context.pastEscalations.map((e) => bagOf(e.summary, e.rootCause ?? "")),
+  ];
+  return (concepts) => {
+    const w = new Map<string, number>();
+    for (const c of concepts) {
+      let df = 0;
+      for (const d of docs) if ([...c.stems].some((s) => d.title.has(s) || d.body.has(s))) df++;
+      w.set(c.key, idf(docs.length, df));
+    }
+    return w;
+  };
+}
