@@ -62,9 +62,14 @@ const fullTicketText = (t: Ticket): string => {
 export function relate(input: RelateInput, context: Context, policy: Policy, lexicon: Lexicon): Relations {
   const m = policy.matching;
   const query = conceptsOf(input.description, lexicon, { exclude: input.excludeTokens });
-  const weights = new Map<string, number>();
-  for (const c of query) weights.set(c.key, idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0));
   const named = new Set(input.namedAccountIds);
+  const localWeights = localIdf(context);
+  const present = localWeights.present;
+  // a query word no gathered document uses cannot tell documents apart: it carries no weight
+  const weights = new Map<string, number>();
+  for (const c of query) {
+    weights.set(c.key, present(c) ? idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0) : 0);
+  }
 
   // --- stage 1: rank tickets lexically
   const bags = new Map<string, Bag>();
@@ -103,10 +108,9 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   // --- the issue text: description + what the related tickets say
   const issueText = [input.description, ...[...related.values()].map((r) => fullTicketText(r.item))].join("\n");
   const issueBag = bagOf("", issueText);
-  const localWeights = localIdf(context, lexicon);
   const titleCoverage = (title: string) => {
     const cs = conceptsOf(title, lexicon, { keepMeta: true, exclude: input.excludeTokens });
-    return coverageIn(cs, localWeights(cs), issueBag);
+    return coverageIn(cs, localWeights.weigh(cs), issueBag);
   };
   const queryCoverage = (title: string, body: string) => scoreBag(query, weights, bagOf(title, body), avg).coverage;
 
@@ -219,8 +223,7 @@ function sharedSignatures(a: Signatures, b: Signatures): string[] {
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
 
 /** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
-function localIdf(context: Context, lexicon: Lexicon): (concepts: Concept[]) => Map<string, number> {
-  void lexicon;
+function localIdf(context: Context): { weigh: (concepts: Concept[]) => Map<string, number>; present: (c: Concept) => boolean } {
   const docs: Bag[] = [
     ...context.tickets.map((t) => {
       const { title, body } = ticketText(t);
@@ -231,13 +234,13 @@ function localIdf(context: Context, lexicon: Lexicon): (concepts: Concept[]) => 
     ...context.chatMessages.map((c) => bagOf("", c.text)),
     ...context.pastEscalations.map((e) => bagOf(e.summary, e.rootCause ?? "")),
   ];
-  return (concepts) => {
-    const w = new Map<string, number>();
-    for (const c of concepts) {
-      let df = 0;
-      for (const d of docs) if ([...c.stems].some((s) => d.title.has(s) || d.body.has(s))) df++;
-      w.set(c.key, idf(docs.length, df));
-    }
-    return w;
+  const df = (c: Concept) => {
+    let n = 0;
+    for (const d of docs) if ([...c.stems].some((s) => d.title.has(s) || d.body.has(s))) n++;
+    return n;
+  };
+  return {
+    weigh: (concepts) => new Map(concepts.map((c) => [c.key, idf(docs.length, df(c))])),
+    present: (c) => df(c) > 0,
   };
 }

@@ -47,7 +47,8 @@ export interface StepCues {
 export const STEP_CUES: StepCues = {
   reproduction:
     /\b(?:reproduced|reproduces|reproducible|reproduce|repro|steps to reproduce|verified on|confirmed on|confirmed (?:with|using))\b/i,
-  notReproduced: /\b(?:could not|couldn't|cannot|can't|unable to|not able to|failed to) (?:reproduce|repro)\b/i,
+  notReproduced:
+    /\b(?:could not|couldn't|cannot|can't|unable to|not able to|failed to) (?:reproduce|repro)\b/i,
   heading: /\b(?:steps to reproduce|repro(?:duction)? steps|to reproduce|steps)\s*:\s*$/i,
   imperative:
     /^(?:(?:first|then|next|finally|now),?\s+)?(?:go to|navigate to|open|click|tap|press|select|choose|enter|type|fill in|log in|sign in|log out|sign out|upload|download|submit|save|create|add|delete|remove|edit|change|switch|export|import|run|call|send|POST|GET|PUT|PATCH|DELETE|refresh|reload|drag|attach|invite|approve|reject)\b/i,
@@ -61,7 +62,8 @@ export const STEP_CUES: StepCues = {
   concrete:
     /\d|["“'‘`][^"”'’`]{2,}["”'’`]|→|\/[\w{]|\b(?:GET|POST|PUT|PATCH|DELETE)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ]\w/,
   strongConcrete: /\d|["“'‘`][^"”'’`]{2,}["”'’`]|→|\/[\w{]|\b(?:GET|POST|PUT|PATCH|DELETE)\b/,
-  leadIn: /^(?:(?:thanks|thank you|hi|hello|hey|ok|okay|update|note|fyi)\b[^,:.!?—–]{0,30}(?:[,:!.—–]| - )|(?:internal|repro)\s*:)\s*/i,
+  leadIn:
+    /^(?:(?:thanks|thank you|hi|hello|hey|ok|okay|update|note|fyi)\b[^,:.!?—–]{0,30}(?:[,:!.—–]| - )|(?:internal|repro)\s*:)\s*/i,
 };
 
 /** Cues for expected and actual behaviour. */
@@ -120,9 +122,15 @@ export const FREQUENCY_CUES: FrequencyCues = {
 
 /** Sentences that say what has been ruled out, each pattern documented by its example. */
 export const RULED_OUT_CUES: ReadonlyArray<{ pattern: RegExp; example: string }> = [
-  { pattern: /\bnothing (?:has )?changed on (?:our|my|their) (?:side|end)\b/i, example: "Nothing changed on our side" },
+  {
+    pattern: /\bnothing (?:has )?changed on (?:our|my|their) (?:side|end)\b/i,
+    example: "Nothing changed on our side",
+  },
   { pattern: /\bno changes? on (?:our|my|their) (?:side|end)\b/i, example: "No changes on our end" },
-  { pattern: /\b(?:haven't|have not|didn't|did not) change(?:d)? anything\b/i, example: "We didn't change anything" },
+  {
+    pattern: /\b(?:haven't|have not|didn't|did not) change(?:d)? anything\b/i,
+    example: "We didn't change anything",
+  },
   {
     pattern: /\bsame (?:client|app|sdk|integration|code|config(?:uration)?) version\b/i,
     example: "same client version since September",
@@ -133,9 +141,13 @@ export const RULED_OUT_CUES: ReadonlyArray<{ pattern: RegExp; example: string }>
     example: "Tested in Chrome and Firefox — same behavior",
   },
   { pattern: /\bsame behaviou?r\b/i, example: "same behavior" },
-  { pattern: /\bnot (?:account|browser|user|device|network|region|tenant)[- ]specific\b/i, example: "Not account-specific" },
   {
-    pattern: /\bnot (?:your|the|their|a) (?:browser|network|device|setup|configuration|integration|client)\b/i,
+    pattern: /\bnot (?:account|browser|user|device|network|region|tenant)[- ]specific\b/i,
+    example: "Not account-specific",
+  },
+  {
+    pattern:
+      /\bnot (?:your|the|their|a) (?:browser|network|device|setup|configuration|integration|client)\b/i,
     example: "so this is not your browser",
   },
   {
@@ -143,18 +155,30 @@ export const RULED_OUT_CUES: ReadonlyArray<{ pattern: RegExp; example: string }>
       /\breproduced (?:it |this )?(?:on|in|with|from) (?:a |an |our |the )?(?:test|internal|clean|fresh|separate|own)\b/i,
     example: "reproduced on test account",
   },
-  { pattern: /\bretry(?:ing)?\b[^.]{0,60}\b(?:succeeds?|works)\b/i, example: "Retrying the same payload usually succeeds" },
+  {
+    pattern: /\bretry(?:ing)?\b[^.]{0,60}\b(?:succeeds?|works)\b/i,
+    example: "Retrying the same payload usually succeeds",
+  },
   {
     pattern:
       /\b(?:[Ww]orks(?! on| around)|[Ww]orks fine|shows everything|loads (?:fine|correctly|normally))\b|\b[A-Z][\w.]*(?: \d+(?:\.\d+)*)? (?:is|are) (?:fine|unaffected|not affected)\b/,
     example: "it works for Admins; Android is fine",
   },
-  { pattern: /\bsame (?:login|user|account|file|payload|request|report) (?:in|on|from|with)\b/i, example: "The same login in Chrome" },
+  {
+    pattern: /\bsame (?:login|user|account|file|payload|request|report) (?:in|on|from|with)\b/i,
+    example: "The same login in Chrome",
+  },
   { pattern: /\b(?:cleared|clearing) (?:the )?(?:cache|cookies)\b/i, example: "cleared the cache" },
   { pattern: /\b(?:private|incognito) (?:window|mode|tab)s?\b/i, example: "private windows" },
-  { pattern: /\b(?:different|another|other) (?:browser|device|network|machine|account|user|workspace)s?\b/i, example: "on a different network" },
+  {
+    pattern: /\b(?:different|another|other) (?:browser|device|network|machine|account|user|workspace)s?\b/i,
+    example: "on a different network",
+  },
   { pattern: /\bwent through\b[^.]{0,40}\bchecklist\b/i, example: "went through the KB-230 checklist" },
-  { pattern: /\bfollowed (?:KB-\d+|the (?:guide|docs|documentation|article))\b/i, example: "We followed KB-230" },
+  {
+    pattern: /\bfollowed (?:KB-\d+|the (?:guide|docs|documentation|article))\b/i,
+    example: "We followed KB-230",
+  },
 ];
 
 /** Sentences that describe the starting state: account type, configuration, permissions. */
@@ -186,7 +210,11 @@ export const ENVIRONMENT_PATTERNS: ReadonlyArray<FragmentPattern<EnvironmentKind
     pattern: /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/[\w\-./{}:%]*[\w}]/,
     note: "method and path: POST /v2/orders",
   },
-  { kind: "endpoint", pattern: /(?<![\w/])\/(?:api|v\d+)\/[\w\-./{}:%]*[\w}]/, note: "bare API path: /api/v1/files/{id}" },
+  {
+    kind: "endpoint",
+    pattern: /(?<![\w/])\/(?:api|v\d+)\/[\w\-./{}:%]*[\w}]/,
+    note: "bare API path: /api/v1/files/{id}",
+  },
   {
     kind: "browser",
     pattern:
@@ -201,7 +229,8 @@ export const ENVIRONMENT_PATTERNS: ReadonlyArray<FragmentPattern<EnvironmentKind
   },
   {
     kind: "device",
-    pattern: /\b(?:iPhone(?: \d+(?: Pro(?: Max)?)?)?|iPad(?: Pro| Air| mini)?|MacBook(?: Pro| Air)?|Pixel \d+|Chromebook)\b/,
+    pattern:
+      /\b(?:iPhone(?: \d+(?: Pro(?: Max)?)?)?|iPad(?: Pro| Air| mini)?|MacBook(?: Pro| Air)?|Pixel \d+|Chromebook)\b/,
     note: "device: iPad, MacBook",
   },
   {
@@ -214,7 +243,11 @@ export const ENVIRONMENT_PATTERNS: ReadonlyArray<FragmentPattern<EnvironmentKind
     pattern: /\b(?:version|release|build|v)\s?\d+(?:\.\d+)+(?:[-+][\w.]+)?/i,
     note: "labelled version: v2026.11.09.2, version 4.15.1",
   },
-  { kind: "version", pattern: /(?<![\w.])\d+\.\d+\.\d+(?![\w.]*\d)/, note: "bare semver (not an IP address): 4.15.1" },
+  {
+    kind: "version",
+    pattern: /(?<![\w.])\d+\.\d+\.\d+(?![\w.]*\d)/,
+    note: "bare semver (not an IP address): 4.15.1",
+  },
   {
     kind: "version",
     pattern: /\b(?:fixed|regressed|released|shipped|introduced) in (?<frag>\d+\.\d+(?:\.\d+)?)\b/i,
@@ -231,7 +264,11 @@ export const ENVIRONMENT_PATTERNS: ReadonlyArray<FragmentPattern<EnvironmentKind
     pattern: /\bfeature[- ]flags?\s+[`'"“]?[\w.:-]{3,}[`'"”]?/i,
     note: "feature flag new-exports",
   },
-  { kind: "feature_flag", pattern: /[`'"“]?[\w.:-]{3,}[`'"”]? (?:feature )?flag\b/i, note: "the new-exports feature flag" },
+  {
+    kind: "feature_flag",
+    pattern: /[`'"“]?[\w.:-]{3,}[`'"”]? (?:feature )?flag\b/i,
+    note: "the new-exports feature flag",
+  },
   { kind: "feature_flag", pattern: /\b(?:ff|flag)[_.:][a-z0-9_.:-]{3,}\b/i, note: "ff_new_exports" },
   {
     kind: "integration",
@@ -246,10 +283,16 @@ export const ENVIRONMENT_PATTERNS: ReadonlyArray<FragmentPattern<EnvironmentKind
   },
   {
     kind: "plan",
-    pattern: new RegExp(`\\b${NOT_A_NAME}(?!I\\b)[A-Z][\\w+-]*(?: [A-Z][\\w+-]*)? (?:plan|tier|edition)\\b(?! to\\b)`),
+    pattern: new RegExp(
+      `\\b${NOT_A_NAME}(?!I\\b)[A-Z][\\w+-]*(?: [A-Z][\\w+-]*)? (?:plan|tier|edition)\\b(?! to\\b)`,
+    ),
     note: "plan named in text: Business plan",
   },
-  { kind: "instance", pattern: /\b(?:staging|sandbox)(?: (?:sandbox|environment|workspace|tenant))?\b/i, note: "where it was reproduced" },
+  {
+    kind: "instance",
+    pattern: /\b(?:staging|sandbox)(?: (?:sandbox|environment|workspace|tenant))?\b/i,
+    note: "where it was reproduced",
+  },
 ];
 
 /** What makes quoted text an error message rather than a UI label. */
@@ -277,7 +320,11 @@ export const EVIDENCE_PATTERNS: ReadonlyArray<FragmentPattern<EvidenceKind>> = [
       /\b(?:returns?|returned|returning|respond(?:s|ed)? with|fail(?:s|ed|ing)? with|error(?:s|ed)? with|status(?: code)?)\s+(?:an?\s+)?(?:HTTP\s+)?[45]\d\d\b(?:\s+(?:errors?|responses?|[a-z]+(?:_[a-z]+)+))?/i,
     note: "returns 500, fails with 401 token_expired",
   },
-  { kind: "http_status", pattern: /\b[45]\d\d(?:s\b| errors?\b| responses?\b)/, note: "500 errors, intermittent 500s" },
+  {
+    kind: "http_status",
+    pattern: /\b[45]\d\d(?:s\b| errors?\b| responses?\b)/,
+    note: "500 errors, intermittent 500s",
+  },
   { kind: "http_status", pattern: /\b[45]xx\b/i, note: "5xx" },
   {
     kind: "exception",
@@ -290,16 +337,36 @@ export const EVIDENCE_PATTERNS: ReadonlyArray<FragmentPattern<EvidenceKind>> = [
     pattern: /\{[^{}\n]{0,400}"(?:error|errors|message|code|detail)"[^{}\n]{0,400}\}/,
     note: 'JSON error body: {"error":"internal_error"}',
   },
-  { kind: "error_message", pattern: /"(?<frag>[^"\n]{3,200})"/, requires: ERRORISH, note: 'double-quoted message: "Upload failed"' },
-  { kind: "error_message", pattern: /“(?<frag>[^”\n]{3,200})”/, requires: ERRORISH, note: "curly-quoted message" },
+  {
+    kind: "error_message",
+    pattern: /"(?<frag>[^"\n]{3,200})"/,
+    requires: ERRORISH,
+    note: 'double-quoted message: "Upload failed"',
+  },
+  {
+    kind: "error_message",
+    pattern: /“(?<frag>[^”\n]{3,200})”/,
+    requires: ERRORISH,
+    note: "curly-quoted message",
+  },
   {
     kind: "error_message",
     pattern: /(?<!\w)'(?<frag>[^'\n]{3,200}?)'(?!\w)/,
     requires: ERRORISH,
     note: "single-quoted message: 'File exceeds maximum of 10,000 rows'",
   },
-  { kind: "error_message", pattern: /‘(?<frag>[^’\n]{3,200})’/, requires: ERRORISH, note: "curly single-quoted message" },
-  { kind: "error_message", pattern: /`(?<frag>[^`\n]{3,200})`/, requires: ERRORISH, note: "back-quoted message" },
+  {
+    kind: "error_message",
+    pattern: /‘(?<frag>[^’\n]{3,200})’/,
+    requires: ERRORISH,
+    note: "curly single-quoted message",
+  },
+  {
+    kind: "error_message",
+    pattern: /`(?<frag>[^`\n]{3,200})`/,
+    requires: ERRORISH,
+    note: "back-quoted message",
+  },
   {
     kind: "request_id",
     pattern: /\b(?:req|request|trace|span|corr|correlation|txn|evt)[_-](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}\b/,

@@ -51,8 +51,7 @@ interface Sentence {
 
 const isQuestion = (s: string): boolean => /\?["'”’)]*$/.test(s);
 
-const withGlobal = (re: RegExp): RegExp =>
-  new RegExp(re.source, `${re.flags.replace(/[gyd]/g, "")}gd`);
+const withGlobal = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.replace(/[gyd]/g, "")}gd`);
 
 const test = (re: RegExp, s: string): boolean => {
   re.lastIndex = 0;
@@ -84,7 +83,10 @@ const toSentences = (passages: readonly Passage[], vocab: ReproVocabulary): Sent
       const actions = items.filter(
         (s) => test(vocab.steps.interaction, s.text) || test(vocab.steps.httpCall, s.text),
       ).length;
-      if ((before !== undefined && before.list === null && test(vocab.steps.heading, before.text)) || actions * 2 >= items.length) {
+      if (
+        (before !== undefined && before.list === null && test(vocab.steps.heading, before.text)) ||
+        actions * 2 >= items.length
+      ) {
         stepLists.add(id);
       }
     }
@@ -106,7 +108,10 @@ const toSentences = (passages: readonly Passage[], vocab: ReproVocabulary): Sent
   return out;
 };
 
-const dedupe = <T extends Sourced>(items: readonly T[], key: (t: T) => string = (t) => t.text.toLowerCase()): T[] => {
+const dedupe = <T extends Sourced>(
+  items: readonly T[],
+  key: (t: T) => string = (t) => t.text.toLowerCase(),
+): T[] => {
   const seen = new Set<string>();
   return items.filter((t) => {
     const k = key(t);
@@ -140,7 +145,8 @@ const sequencePattern = (cues: StepCues): RegExp =>
 
 const stepScore = (s: Sentence, vocab: ReproVocabulary, sequence: RegExp): number => {
   const cues = vocab.steps;
-  if (!s.prose || isQuestion(s.text) || test(cues.advisory, s.text) || test(cues.notReproduced, s.text)) return 0;
+  if (!s.prose || isQuestion(s.text) || test(cues.advisory, s.text) || test(cues.notReproduced, s.text))
+    return 0;
   if (s.listStep) return 3;
   if (test(cues.reproduction, s.text)) {
     if (test(cues.strongConcrete, s.text)) return 3;
@@ -157,7 +163,9 @@ const stepScore = (s: Sentence, vocab: ReproVocabulary, sequence: RegExp): numbe
 
 const extractSteps = (sentences: readonly Sentence[], vocab: ReproVocabulary, max: number): Sourced[] => {
   const sequence = sequencePattern(vocab.steps);
-  const scored = sentences.map((s) => ({ s, score: stepScore(s, vocab, sequence) })).filter((c) => c.score > 0);
+  const scored = sentences
+    .map((s) => ({ s, score: stepScore(s, vocab, sequence) }))
+    .filter((c) => c.score > 0);
   const support = scored.filter((c) => c.s.tier === "support");
   const customer = scored.filter((c) => c.s.tier === "customer");
   // Our own reproduction wins; customer prose only fills in when ours is missing or thin.
@@ -174,7 +182,10 @@ interface Hit<K extends string> {
   text: string;
 }
 
-const scanFragments = <K extends string>(text: string, patterns: ReadonlyArray<FragmentPattern<K>>): Array<Hit<K>> => {
+const scanFragments = <K extends string>(
+  text: string,
+  patterns: ReadonlyArray<FragmentPattern<K>>,
+): Array<Hit<K>> => {
   const hits: Array<Hit<K>> = [];
   for (const p of patterns) {
     for (const m of text.matchAll(withGlobal(p.pattern))) {
@@ -196,7 +207,10 @@ const scanFragments = <K extends string>(text: string, patterns: ReadonlyArray<F
 };
 
 const byFragmentRank = (passages: readonly Passage[]): Passage[] =>
-  passages.map((p, i) => ({ p, i })).sort((a, b) => a.p.fragmentRank - b.p.fragmentRank || a.i - b.i).map((x) => x.p);
+  passages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.fragmentRank - b.p.fragmentRank || a.i - b.i)
+    .map((x) => x.p);
 
 const planKey = (text: string): string => text.toLowerCase().replace(/\s+(?:plan|tier|edition)$/, "");
 
@@ -216,14 +230,18 @@ const extractEnvironment = (
 ): EnvironmentFact[] => {
   const facts: EnvironmentFact[] = [];
   for (const a of accounts) {
-    if (a.plan !== undefined && a.plan.trim() !== "") facts.push({ kind: "plan", text: squash(a.plan), source: `account ${a.name}` });
+    if (a.plan !== undefined && a.plan.trim() !== "")
+      facts.push({ kind: "plan", text: squash(a.plan), source: `account ${a.name}` });
   }
   for (const p of byFragmentRank(passages)) {
     for (const h of scanFragments<EnvironmentKind>(p.text, vocab.environment)) {
       facts.push({ kind: h.kind, text: squash(h.text), source: p.source });
     }
   }
-  const unique = dedupe(facts, (f) => `${f.kind}:${f.kind === "plan" ? planKey(f.text) : f.text.toLowerCase()}`);
+  const unique = dedupe(
+    facts,
+    (f) => `${f.kind}:${f.kind === "plan" ? planKey(f.text) : f.text.toLowerCase()}`,
+  );
   // "Firefox" adds nothing next to "Firefox 128".
   return unique.filter(
     (f) => !unique.some((g) => g.kind === f.kind && containsWord(g.text.toLowerCase(), f.text.toLowerCase())),
@@ -232,7 +250,11 @@ const extractEnvironment = (
 
 const RICH_STATUS = /[A-Z][a-z]+ [A-Z]|\([A-Z]|[a-z]+_[a-z]+/;
 
-const extractEvidence = (passages: readonly Passage[], vocab: ReproVocabulary, max: number): EvidenceFact[] => {
+const extractEvidence = (
+  passages: readonly Passage[],
+  vocab: ReproVocabulary,
+  max: number,
+): EvidenceFact[] => {
   const facts: EvidenceFact[] = [];
   for (const p of byFragmentRank(passages)) {
     for (const h of scanFragments<EvidenceKind>(p.text, vocab.evidence)) {
@@ -243,7 +265,8 @@ const extractEvidence = (passages: readonly Passage[], vocab: ReproVocabulary, m
   const byCode = new Map<string, number>();
   const out: EvidenceFact[] = [];
   for (const f of dedupe(facts)) {
-    const code = f.kind === "http_status" ? /\b[1-5](?:\d\d|xx)\b/i.exec(f.text)?.[0]?.toLowerCase() : undefined;
+    const code =
+      f.kind === "http_status" ? /\b[1-5](?:\d\d|xx)\b/i.exec(f.text)?.[0]?.toLowerCase() : undefined;
     if (code === undefined) {
       out.push(f);
       continue;
@@ -260,11 +283,16 @@ const extractEvidence = (passages: readonly Passage[], vocab: ReproVocabulary, m
   // "Report generation timed out" adds nothing next to "Report generation timed out after 900s"; request ids stay listed.
   const lower = out.map((f) => f.text.toLowerCase());
   return out
-    .filter((f, i) => f.kind === "request_id" || !lower.some((g, j) => j !== i && g.includes(lower[i] ?? "") && g !== lower[i]))
+    .filter(
+      (f, i) =>
+        f.kind === "request_id" ||
+        !lower.some((g, j) => j !== i && g.includes(lower[i] ?? "") && g !== lower[i]),
+    )
     .slice(0, max);
 };
 
-const isRuledOut = (text: string, vocab: ReproVocabulary): boolean => vocab.ruledOut.some((c) => test(c.pattern, text));
+const isRuledOut = (text: string, vocab: ReproVocabulary): boolean =>
+  vocab.ruledOut.some((c) => test(c.pattern, text));
 
 // ---- expected / actual ----
 
@@ -277,7 +305,10 @@ interface Split {
 
 /** Splits "X should Y, but Z" into its expectation and what happens instead (either order). */
 const splitContrast = (text: string, vocab: ReproVocabulary): Split => {
-  const m = new RegExp(vocab.expectation.contrast.source, vocab.expectation.contrast.flags.replace("g", "")).exec(text);
+  const m = new RegExp(
+    vocab.expectation.contrast.source,
+    vocab.expectation.contrast.flags.replace("g", ""),
+  ).exec(text);
   if (m === null || m.index === 0) return { expected: text, actual: null };
   const left = text.slice(0, m.index).replace(TRAILING_JOINER, "").trim();
   const right = text.slice(m.index + m[0].length).trim();
@@ -291,7 +322,9 @@ const splitContrast = (text: string, vocab: ReproVocabulary): Split => {
 const hasEvidence = (text: string, vocab: ReproVocabulary): { any: boolean; visible: boolean } => {
   const hits = scanFragments<EvidenceKind>(text, vocab.evidence);
   // What the user saw (a message, a body, a code) describes behaviour better than a stack trace does.
-  const visible = hits.some((h) => h.kind === "error_message" || h.kind === "error_body" || h.kind === "error_code");
+  const visible = hits.some(
+    (h) => h.kind === "error_message" || h.kind === "error_body" || h.kind === "error_code",
+  );
   return { any: hits.length > 0, visible };
 };
 
@@ -304,7 +337,9 @@ const extractExpectedActual = (
   const usable = sentences.filter(
     (s) => s.prose && !isQuestion(s.text) && !test(vocab.steps.advisory, s.text) && !s.listStep,
   );
-  const expectations = usable.filter((s) => test(cues.expected, s.text) && !test(cues.notExpectation, s.text));
+  const expectations = usable.filter(
+    (s) => test(cues.expected, s.text) && !test(cues.notExpectation, s.text),
+  );
   // The customer's or agent's own words beat the escalator's summary line.
   const expectation = expectations.find((s) => !s.summary) ?? expectations[0] ?? null;
 
@@ -313,7 +348,8 @@ const extractExpectedActual = (
   if (expectation !== null) {
     const split = splitContrast(expectation.text, vocab);
     expected = { text: split.expected, source: expectation.source };
-    if (split.actual !== null) paired.push({ text: split.actual, source: expectation.source, order: expectation.order });
+    if (split.actual !== null)
+      paired.push({ text: split.actual, source: expectation.source, order: expectation.order });
     const next = sentences[expectation.order + 1];
     if (next !== undefined && next.passage === expectation.passage && test(cues.contrastOpening, next.text)) {
       paired.push({ text: next.text, source: next.source, order: next.order });
@@ -367,7 +403,11 @@ const extractFrequency = (sentences: readonly Sentence[], vocab: ReproVocabulary
     if (rate === null && !intermittent && !always && condition === null) continue;
     const pattern = rate !== null || intermittent ? "intermittent" : always ? "always" : "conditional";
     const score =
-      1 + (rate !== null ? 4 : 0) + (s.tier === "support" && !s.summary ? 2 : 0) + (condition !== null ? 1 : 0) + (relevant ? 1 : 0);
+      1 +
+      (rate !== null ? 4 : 0) +
+      (s.tier === "support" && !s.summary ? 2 : 0) +
+      (condition !== null ? 1 : 0) +
+      (relevant ? 1 : 0);
     candidates.push({ fact: { text: s.text, source: s.source, pattern, rate, condition }, score });
   }
   return best(candidates, (c) => c.score)?.fact ?? null;
@@ -376,9 +416,7 @@ const extractFrequency = (sentences: readonly Sentence[], vocab: ReproVocabulary
 // ---- ruled out, starting state ----
 
 const extractRuledOut = (sentences: readonly Sentence[], vocab: ReproVocabulary, max: number): Sourced[] => {
-  const hits = sentences.filter(
-    (s) => s.prose && !isQuestion(s.text) && isRuledOut(s.text, vocab),
-  );
+  const hits = sentences.filter((s) => s.prose && !isQuestion(s.text) && isRuledOut(s.text, vocab));
   return dedupe(hits.map(sourced)).slice(0, max);
 };
 
@@ -396,7 +434,10 @@ const extractStartingState = (sentences: readonly Sentence[], vocab: ReproVocabu
 };
 
 /** Extracts the reproduction record of an issue; every text is quoted from the input. */
-export function buildReproduction(input: BuildReproductionInput, options: BuildReproductionOptions = {}): Reproduction {
+export function buildReproduction(
+  input: BuildReproductionInput,
+  options: BuildReproductionOptions = {},
+): Reproduction {
   const vocab: ReproVocabulary = { ...DEFAULT_REPRO_VOCABULARY, ...options.vocabulary };
   const passages = collectPassages(input.description, input.tickets);
   const sentences = toSentences(passages, vocab);

@@ -55,10 +55,24 @@ export function collectPassages(description: string, tickets: readonly Ticket[])
   const out: Passage[] = [];
   if (description.trim() !== "") {
     // The escalator's own summary: read for sentences first, for fragments last (ticket text is more exact).
-    out.push({ text: description, source: "description", tier: "support", prose: true, summary: true, fragmentRank: 2 });
+    out.push({
+      text: description,
+      source: "description",
+      tier: "support",
+      prose: true,
+      summary: true,
+      fragmentRank: 2,
+    });
   }
   for (const ticket of tickets) {
-    out.push({ text: ticket.subject, source: `${ticket.id} subject`, tier: "customer", prose: false, summary: false, fragmentRank: 1 });
+    out.push({
+      text: ticket.subject,
+      source: `${ticket.id} subject`,
+      tier: "customer",
+      prose: false,
+      summary: false,
+      fragmentRank: 1,
+    });
     if (ticket.description !== undefined && ticket.description.trim() !== "") {
       out.push({
         text: ticket.description,
@@ -74,7 +88,14 @@ export function collectPassages(description: string, tickets: readonly Ticket[])
       .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? 0 : a.t - b.t) || a.i - b.i);
     for (const { c } of comments) {
       if (c.body.trim() === "") continue;
-      out.push({ text: c.body, source: commentSource(ticket, c), tier: tierOf(c), prose: true, summary: false, fragmentRank: 0 });
+      out.push({
+        text: c.body,
+        source: commentSource(ticket, c),
+        tier: tierOf(c),
+        prose: true,
+        summary: false,
+        fragmentRank: 0,
+      });
     }
   }
   return out;
@@ -109,7 +130,7 @@ const ABBREVIATIONS = new Set([
   "Dec",
 ]);
 
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[{]?[A-Z0-9])/g;
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([{]?[A-Z0-9])/g;
 
 /** Splits prose into sentences at end punctuation followed by a capital or digit, skipping abbreviations. */
 export function splitSentences(text: string): string[] {
@@ -151,7 +172,10 @@ const toBlocks = (text: string): Block[] => {
     }
     const marker = LINE_ITEM.exec(line);
     if (marker !== null) {
-      current = { text: line.slice(marker[0].length).trim(), item: marker[1] !== undefined ? "number" : "bullet" };
+      current = {
+        text: line.slice(marker[0].length).trim(),
+        item: marker[1] !== undefined ? "number" : "bullet",
+      };
       blocks.push(current);
       continue;
     }
@@ -168,7 +192,11 @@ const toBlocks = (text: string): Block[] => {
   return blocks;
 };
 
-const trimItem = (s: string): string => s.trim().replace(/(?:[,;]|\s+(?:and|then))$/i, "").trim();
+const trimItem = (s: string): string =>
+  s
+    .trim()
+    .replace(/(?:[,;]|\s+(?:and|then))$/i, "")
+    .trim();
 
 /** Finds "1. ... 2. ..." inside one prose block; null unless at least two markers count up from 1. */
 const inlineList = (block: string): { before: string; items: string[]; after: string[] } | null => {

@@ -26,7 +26,8 @@ export interface Readiness {
 }
 
 /** The criteria. */
-export type ReadinessCriterionId = "impact" | "reproduction" | "ask" | "deadline" | "customer_communication" | "evidence";
+export type ReadinessCriterionId =
+  "impact" | "reproduction" | "ask" | "deadline" | "customer_communication" | "evidence";
 
 /** One criterion: its weight, which best practice it comes from, and the lines it contributes. */
 export interface ReadinessCriterion {
@@ -68,7 +69,7 @@ export const READINESS_CRITERIA: readonly ReadinessCriterion[] = [
     practice: 3,
     bugsOnly: false,
     strength: "States a specific ask (investigate, fix or decide)",
-    improvement: "Be clear about what you need: \"investigate\", \"fix\" or \"decide\" (best practice 3)",
+    improvement: 'Be clear about what you need: "investigate", "fix" or "decide" (best practice 3)',
   },
   {
     id: "deadline",
@@ -121,7 +122,10 @@ const credit = (id: ReadinessCriterionId, input: ReadinessInput): number => {
   }
 };
 
-const reproLines = (checks: readonly ReproCheck[], criterion: ReadinessCriterion): { strength?: string; improvement?: string } => {
+const reproLines = (
+  checks: readonly ReproCheck[],
+  criterion: ReadinessCriterion,
+): { strength?: string; improvement?: string } => {
   const passed = checks.filter((c) => c.ok);
   const failed = checks.filter((c) => !c.ok);
   if (failed.length === 0) return { strength: criterion.strength };

@@ -7,13 +7,7 @@ import type { EnvironmentKind, Reproduction, Sourced } from "./types.js";
 
 /** The seven rules, in the practice's order. */
 export type ReproRuleId =
-  | "clean_state"
-  | "specific"
-  | "exact_values"
-  | "environment"
-  | "frequency"
-  | "evidence"
-  | "ruled_out";
+  "clean_state" | "specific" | "exact_values" | "environment" | "frequency" | "evidence" | "ruled_out";
 
 /** What one check found. */
 export interface ReproFinding {
@@ -54,8 +48,16 @@ export const SPECIFICITY_CUES = {
 };
 
 /** What rule 4 needs: a plan and a surface (browser/OS or the API endpoint); versions and flags add to it. */
-export const ENVIRONMENT_REQUIREMENTS: ReadonlyArray<{ label: string; kinds: readonly EnvironmentKind[]; required: boolean }> = [
-  { label: "browser/OS (or the API endpoint)", kinds: ["endpoint", "browser", "os", "device", "client"], required: true },
+export const ENVIRONMENT_REQUIREMENTS: ReadonlyArray<{
+  label: string;
+  kinds: readonly EnvironmentKind[];
+  required: boolean;
+}> = [
+  {
+    label: "browser/OS (or the API endpoint)",
+    kinds: ["endpoint", "browser", "os", "device", "client"],
+    required: true,
+  },
   { label: "plan", kinds: ["plan"], required: true },
   { label: "feature flags", kinds: ["feature_flag"], required: false },
 ];
@@ -63,7 +65,9 @@ export const ENVIRONMENT_REQUIREMENTS: ReadonlyArray<{ label: string; kinds: rea
 const quote = (s: Sourced): string => `"${s.text}" (${s.source})`;
 
 const joinAnd = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
+  items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 
 const countBy = (values: readonly string[]): string => {
   const counts = new Map<string, number>();
@@ -84,7 +88,8 @@ export const REPRO_RULES: readonly ReproRule[] = [
       r.startingState === null
         ? { ok: false, detail: "No starting state (account type, configuration, permissions) found" }
         : { ok: true, detail: `Starting state: ${quote(r.startingState)}` },
-    todo: () => "Starting state: describe the account type, configuration and permissions the repro starts from (rule 1)",
+    todo: () =>
+      "Starting state: describe the account type, configuration and permissions the repro starts from (rule 1)",
   },
   {
     id: "specific",
@@ -95,13 +100,17 @@ export const REPRO_RULES: readonly ReproRule[] = [
       const vague = r.steps.filter((s) => SPECIFICITY_CUES.vague.test(s.text));
       if (vague.length > 0) return { ok: false, detail: `Vague step: ${vague.map(quote).join("; ")}` };
       const targeted = r.steps.filter((s) => SPECIFICITY_CUES.target.test(s.text));
-      if (targeted.length === 0) return { ok: false, detail: "No step names the screen, button or endpoint it acts on" };
-      return { ok: true, detail: `${r.steps.length} step(s); ${targeted.length} name their screen, control or endpoint` };
+      if (targeted.length === 0)
+        return { ok: false, detail: "No step names the screen, button or endpoint it acts on" };
+      return {
+        ok: true,
+        detail: `${r.steps.length} step(s); ${targeted.length} name their screen, control or endpoint`,
+      };
     },
     todo: (r) =>
       r.steps.length === 0
         ? "Steps: write numbered steps from the starting state, naming the exact screen, button or endpoint (rule 2)"
-        : "Steps: name the exact screen, button or endpoint for each step instead of \"try to …\" (rule 2)",
+        : 'Steps: name the exact screen, button or endpoint for each step instead of "try to …" (rule 2)',
   },
   {
     id: "exact_values",
@@ -110,12 +119,17 @@ export const REPRO_RULES: readonly ReproRule[] = [
     check: (r) => {
       if (r.steps.length === 0) return { ok: false, detail: "No steps to carry exact values" };
       const placeholders = r.steps.filter((s) => SPECIFICITY_CUES.placeholder.test(s.text));
-      if (placeholders.length > 0) return { ok: false, detail: `Placeholder instead of a value: ${placeholders.map(quote).join("; ")}` };
+      if (placeholders.length > 0)
+        return { ok: false, detail: `Placeholder instead of a value: ${placeholders.map(quote).join("; ")}` };
       const valued = r.steps.filter((s) => SPECIFICITY_CUES.value.test(s.text));
       if (valued.length === 0) return { ok: false, detail: "No step states an input, ID, date or count" };
-      return { ok: true, detail: `${valued.length} of ${r.steps.length} step(s) carry exact inputs, IDs or counts` };
+      return {
+        ok: true,
+        detail: `${valued.length} of ${r.steps.length} step(s) carry exact inputs, IDs or counts`,
+      };
     },
-    todo: () => "Exact values: put the actual inputs, IDs, dates and counts into the steps, not \"some data\" (rule 3)",
+    todo: () =>
+      'Exact values: put the actual inputs, IDs, dates and counts into the steps, not "some data" (rule 3)',
   },
   {
     id: "environment",
@@ -126,7 +140,10 @@ export const REPRO_RULES: readonly ReproRule[] = [
       const found = r.environment.map((e) => `${e.kind}: ${e.text}`).join("; ");
       return missing.length === 0
         ? { ok: true, detail: found }
-        : { ok: false, detail: `Missing ${joinAnd(missing.map((m) => m.label))}${found ? `; found ${found}` : ""}` };
+        : {
+            ok: false,
+            detail: `Missing ${joinAnd(missing.map((m) => m.label))}${found ? `; found ${found}` : ""}`,
+          };
     },
     todo: (r) => `Environment: add ${joinAnd(missingEnvironment(r).map((m) => m.label))} (rule 4)`,
   },
@@ -137,11 +154,13 @@ export const REPRO_RULES: readonly ReproRule[] = [
     check: (r) => {
       const f = r.frequency;
       if (f === null) return { ok: false, detail: "No statement of how often it happens" };
-      const rate = f.rate === null ? (f.pattern === "intermittent" ? ", rate not stated" : "") : ` (${f.rate})`;
+      const rate =
+        f.rate === null ? (f.pattern === "intermittent" ? ", rate not stated" : "") : ` (${f.rate})`;
       const condition = f.condition === null ? "" : `, ${f.condition}`;
       return { ok: true, detail: `${f.pattern}${rate}${condition}: ${quote(f)}` };
     },
-    todo: () => "Frequency: say whether it is always reproducible, intermittent (with a rate) or only under certain conditions (rule 5)",
+    todo: () =>
+      "Frequency: say whether it is always reproducible, intermittent (with a rate) or only under certain conditions (rule 5)",
   },
   {
     id: "evidence",
@@ -151,7 +170,8 @@ export const REPRO_RULES: readonly ReproRule[] = [
       r.evidence.length === 0
         ? { ok: false, detail: "No exact error text, status, request id or log line found" }
         : { ok: true, detail: countBy(r.evidence.map((e) => e.kind)) },
-    todo: () => "Evidence: attach exact error text, HTTP status, request ids, screenshots or console/network logs (rule 6)",
+    todo: () =>
+      "Evidence: attach exact error text, HTTP status, request ids, screenshots or console/network logs (rule 6)",
   },
   {
     id: "ruled_out",
@@ -162,7 +182,7 @@ export const REPRO_RULES: readonly ReproRule[] = [
         ? { ok: false, detail: "Nothing recorded as ruled out" }
         : { ok: true, detail: r.ruledOut.map(quote).join("; ") },
     todo: () =>
-      "Ruled out: note what was excluded, e.g. \"tested in Chrome and Firefox — same behavior\", \"reproduced on a test account\" (rule 7)",
+      'Ruled out: note what was excluded, e.g. "tested in Chrome and Firefox — same behavior", "reproduced on a test account" (rule 7)',
   },
 ];
 
@@ -174,7 +194,10 @@ export function checkReproduction(r: Reproduction, rules: readonly ReproRule[] =
 /** Lines for "To complete before sending": each failed rule, then a missing expected or actual result. */
 export function missingForRepro(r: Reproduction, rules: readonly ReproRule[] = REPRO_RULES): string[] {
   const lines = rules.filter((rule) => !rule.check(r).ok).map((rule) => rule.todo(r));
-  if (r.expected === null) lines.push("Expected: state what should happen (the template's \"Expected\" line)");
-  if (r.actual === null) lines.push("Actual: quote what happens instead, with the exact error text (the template's \"Actual\" line)");
+  if (r.expected === null) lines.push('Expected: state what should happen (the template\'s "Expected" line)');
+  if (r.actual === null)
+    lines.push(
+      'Actual: quote what happens instead, with the exact error text (the template\'s "Actual" line)',
+    );
   return lines;
 }

@@ -30,7 +30,8 @@ export interface EnvironmentFact extends Sourced {
 }
 
 /** What an evidence fragment is. */
-export type EvidenceKind = "http_status" | "exception" | "error_body" | "error_message" | "request_id" | "error_code";
+export type EvidenceKind =
+  "http_status" | "exception" | "error_body" | "error_message" | "request_id" | "error_code";
 
 /** Exact error text: a status line, exception, error body, quoted message, request id or code. */
 export interface EvidenceFact extends Sourced {
