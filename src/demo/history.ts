@@ -20,7 +20,7 @@ const [ARJUN, KATYA, FELIX, SIGRID] = ENGINEERS;
 const webhookDelays: HistoryEpisode = {
   tickets: [
     {
-      id: "SR-30218",
+      id: "SR-31452",
       accountId: "halverson",
       requester: 0,
       subject: "Webhook deliveries arriving 30-40 minutes late",
@@ -79,7 +79,7 @@ const webhookDelays: HistoryEpisode = {
       resolvedAgo: 45 * DAY + 4,
       fixVersion: "7.38.2",
       labels: ["webhooks", "customer-reported"],
-      ticketIds: ["SR-30218"],
+      ticketIds: ["SR-31452"],
     },
   ],
   escalations: [
@@ -100,7 +100,7 @@ const webhookDelays: HistoryEpisode = {
 const prorationCredit: HistoryEpisode = {
   tickets: [
     {
-      id: "SR-30301",
+      id: "SR-31529",
       accountId: "paloma",
       requester: 1,
       subject: "Charged twice for the extra seats we added",
@@ -142,7 +142,7 @@ const prorationCredit: HistoryEpisode = {
       channel: CHANNELS.leadership,
       author: SUPPORT_LEAD,
       ago: 36 * DAY - 1,
-      text: "Approved a one-off credit on Paloma's current invoice for the duplicated proration (SR-30301). Billing is fixing the root cause in BILL-64.",
+      text: "Approved a one-off credit on Paloma's current invoice for the duplicated proration (SR-31529). Billing is fixing the root cause in BILL-64.",
     },
   ],
   tracker: [
@@ -158,7 +158,7 @@ const prorationCredit: HistoryEpisode = {
       resolvedAgo: 33 * DAY,
       fixVersion: "billing 3.14.0",
       labels: ["billing"],
-      ticketIds: ["SR-30301"],
+      ticketIds: ["SR-31529"],
     },
   ],
   escalations: [
@@ -179,7 +179,7 @@ const prorationCredit: HistoryEpisode = {
 const pushDelays: HistoryEpisode = {
   tickets: [
     {
-      id: "SR-30355",
+      id: "SR-31578",
       accountId: "wrenfield",
       requester: 1,
       subject: "Technicians get new assignment alerts 20+ minutes late on iPhones",
@@ -208,7 +208,7 @@ const pushDelays: HistoryEpisode = {
       ],
     },
     {
-      id: "SR-30357",
+      id: "SR-31580",
       accountId: "sorensen",
       requester: 1,
       subject: "Push alerts slow on the iOS app",
@@ -231,7 +231,7 @@ const pushDelays: HistoryEpisode = {
       ],
     },
     {
-      id: "SR-30359",
+      id: "SR-31581",
       accountId: "gristmill",
       requester: 0,
       subject: "Not getting phone alerts for new jobs",
@@ -282,7 +282,7 @@ const pushDelays: HistoryEpisode = {
       createdAgo: 31 * DAY - 1,
       resolvedAgo: 30 * DAY + 3,
       labels: ["incident", "mobile", "push-notifications"],
-      ticketIds: ["SR-30355", "SR-30357", "SR-30359"],
+      ticketIds: ["SR-31578", "SR-31580", "SR-31581"],
     },
   ],
   escalations: [
@@ -303,7 +303,7 @@ const pushDelays: HistoryEpisode = {
 const approvalChain: HistoryEpisode = {
   tickets: [
     {
-      id: "SR-30402",
+      id: "SR-31627",
       accountId: "caldera",
       requester: 1,
       subject: "Purchase approvals skipping the plant manager step",
@@ -367,7 +367,7 @@ const approvalChain: HistoryEpisode = {
       resolvedAgo: 19 * DAY + 3,
       fixVersion: "7.40.0",
       labels: ["approvals", "customer-reported"],
-      ticketIds: ["SR-30402"],
+      ticketIds: ["SR-31627"],
     },
   ],
   escalations: [
@@ -389,7 +389,7 @@ const approvalChain: HistoryEpisode = {
 const dispatchBoard: HistoryEpisode = {
   tickets: [
     {
-      id: "SR-30477",
+      id: "SR-31684",
       accountId: "tolland",
       requester: 1,
       subject: "Dispatch board stops refreshing after a few minutes",

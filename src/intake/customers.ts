@@ -3,7 +3,6 @@
  * domain, tolerant of case, punctuation, possessives, legal suffixes and small typos (a bounded
  * edit distance, never a guess below it).
  */
-import { distance } from "fastest-levenshtein";
 import type { Account } from "../domain/bundle.js";
 
 /** How an account was recognised. */
@@ -72,9 +71,25 @@ export function accountsForEmail(email: string, accounts: readonly Account[]): s
 
 const sameSeq = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Optimal-string-alignment distance: edits, with a swap of two neighbours counting as one. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Close enough to be a typo: same first letter, and at most one edit per 7 letters. */
 function fuzzyEqual(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
-  return distance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) * 0.15));
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0] || a === b) return false;
+  return editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 7));
 }
 
 /** Finds the accounts named in free text (the description). */
@@ -87,6 +102,7 @@ export function findCustomersInText(
   const tokens = normalizeName(text);
   const links = new Map<string, CustomerLink>();
   const lowerText = text.toLowerCase();
+  const shortNames = new Map<string, string[]>();
   for (const account of accounts) {
     for (const v of variantsOf(account, suffixes)) {
       if (links.has(account.id)) break;
@@ -112,6 +128,19 @@ export function findCustomersInText(
         }
       }
     }
+  }
+  // a shortened name ("Pioneer" for "Pioneer Freight Lines"): the first word of a multi-word name,
+  // written capitalised inside a sentence, and shared by no other account
+  for (const account of accounts) {
+    if (links.has(account.id)) continue;
+    const first = normalizeName(account.name)[0];
+    if (!first || first.length < 4 || normalizeName(account.name).length < 2) continue;
+    shortNames.set(first, [...(shortNames.get(first) ?? []), account.id]);
+  }
+  for (const [word, ids] of shortNames) {
+    if (ids.length !== 1 || links.has(ids[0] as string)) continue;
+    const re = new RegExp(`(?<![.!?]\\s|^)\\b${word.charAt(0).toUpperCase()}${word.slice(1)}(?:['’]s)?\\b`, "u");
+    if (re.test(text)) links.set(ids[0] as string, { accountId: ids[0] as string, how: "name", matched: word });
   }
   for (const m of text.matchAll(EMAIL)) {
     for (const id of accountsForEmail(m[0], accounts)) {
@@ -147,7 +176,7 @@ export function resolveCustomer(
         return { accountId: account.id, how: v.how, matched: value };
       }
       if (fuzzyEqual(target, joined)) {
-        const cost = distance(target, joined);
+        const cost = editDistance(target, joined);
         if (!best || cost < best.cost) best = { link: { accountId: account.id, how: "fuzzy", matched: value }, cost };
       }
     }
