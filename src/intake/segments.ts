@@ -32,7 +32,7 @@ export function findSegment(
     );
     const after = new RegExp(`\\b(?:${nouns})\\s+(?:on|in)\\s+(?:the\\s+|our\\s+)?${p}(?:[- ](?:plan|tier))?\\b`, "i");
     // "SSO broken for Enterprise customers": a plan before a plural noun, no quantifier needed
-    const plural = new RegExp(`\\b((?:[\\w-]+\\s+){0,1}?)${p}(?:[- ](?:plan|tier))?\\s+(?:customers|accounts|tenants|clients|orgs|organi[sz]ations|workspaces)\\b`, "i");
+    const plural = new RegExp(`\\b${p}(?:[- ](?:plan|tier))?\\s+(?:customers|accounts|tenants|clients|orgs|organi[sz]ations|workspaces)\\b`, "i");
     const m = before.exec(text) ?? after.exec(text) ?? plural.exec(text);
     if (!m) continue;
     const qualifiers = (m[1] ?? "")
