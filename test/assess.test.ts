@@ -13,13 +13,19 @@ const DESCRIPTION = "Order API returning HTTP 500 errors intermittently for Acme
 
 const withTicket = (b: Bundle, t: Partial<Ticket> & { id: string }): Bundle => ({
   ...b,
-  tickets: [...(b.tickets ?? []), { subject: "", status: "open", createdAt: "2026-11-09T22:00:00Z", ...t } as Ticket],
+  tickets: [...(b.tickets ?? []), { subject: "", status: "open", createdAt: "2026-11-09T22:00:00Z", ...t }],
 });
 const withKb = (b: Bundle, k: KbArticle): Bundle => ({ ...b, kbArticles: [...(b.kbArticles ?? []), k] });
-const withTracker = (b: Bundle, i: TrackerIssue): Bundle => ({ ...b, trackerIssues: [...(b.trackerIssues ?? []), i] });
+const withTracker = (b: Bundle, i: TrackerIssue): Bundle => ({
+  ...b,
+  trackerIssues: [...(b.trackerIssues ?? []), i],
+});
 const withAccount = (b: Bundle, id: string, arr: number, plan = "Business"): Bundle => ({
   ...b,
-  accounts: [...(b.accounts ?? []), { id, name: `${id[0]?.toUpperCase()}${id.slice(1)} Holdings`, domain: `${id}.example`, plan, arr }],
+  accounts: [
+    ...(b.accounts ?? []),
+    { id, name: `${id[0]?.toUpperCase()}${id.slice(1)} Holdings`, domain: `${id}.example`, plan, arr },
+  ],
 });
 const workaround: KbArticle = {
   id: "KB-9",
@@ -34,14 +40,26 @@ interface Row {
   description?: string;
   customer?: string;
   now?: string;
-  expect: { decision: string; severity?: string | null; target?: string | null; rule?: string; accounts?: string[] };
+  expect: {
+    decision: string;
+    severity?: string | null;
+    target?: string | null;
+    rule?: string;
+    accounts?: string[];
+  };
 }
 
 const rows: Row[] = [
   {
     name: "a confirmed bug on a high-value account, SLA ok, nobody blocked: Engineering, Medium",
     bundle: baseline(),
-    expect: { decision: "escalate", severity: "Medium", target: "Engineering", rule: "escalate.technical.confirmed_bug", accounts: ["acme"] },
+    expect: {
+      decision: "escalate",
+      severity: "Medium",
+      target: "Engineering",
+      rule: "escalate.technical.confirmed_bug",
+      accounts: ["acme"],
+    },
   },
   {
     name: "the same at 79% of the resolution SLA: High (SLA imminent)",
@@ -65,24 +83,44 @@ const rows: Row[] = [
     name: "another company's data visible: Security, Critical",
     bundle: baseline(),
     description: "Acme says the orders page lists orders that belong to a different company",
-    expect: { decision: "escalate", severity: "Critical", target: "Security", rule: "severity.critical.security_exposure" },
+    expect: {
+      decision: "escalate",
+      severity: "Critical",
+      target: "Security",
+      rule: "severity.critical.security_exposure",
+    },
   },
   {
     name: "a tracked bug with a documented workaround and nothing else: handle in support",
     bundle: withKb(baseline(), workaround),
-    expect: { decision: "handle_in_support", severity: null, target: null, rule: "support.tracked_bug_with_workaround" },
+    expect: {
+      decision: "handle_in_support",
+      severity: null,
+      target: null,
+      rule: "support.tracked_bug_with_workaround",
+    },
   },
   {
     name: "the same plus an exec request: Leadership, lowered to Medium",
     bundle: withKb(baseline(), workaround),
     description: `${DESCRIPTION}; their CTO wants to talk to our VP of Engineering`,
-    expect: { decision: "escalate", severity: "Medium", target: "Leadership", rule: "escalate.business.exec_request" },
+    expect: {
+      decision: "escalate",
+      severity: "Medium",
+      target: "Leadership",
+      rule: "escalate.business.exec_request",
+    },
   },
   {
     name: "data loss stays Critical despite a workaround",
     bundle: withKb(baseline(), workaround),
     description: "Order API sync for Acme is overwriting order records and rows are missing from the export",
-    expect: { decision: "escalate", severity: "Critical", target: "Engineering", rule: "severity.critical.data_at_risk" },
+    expect: {
+      decision: "escalate",
+      severity: "Critical",
+      target: "Engineering",
+      rule: "severity.critical.data_at_risk",
+    },
   },
   {
     name: "a churn threat from an account below high value: not Leadership",
@@ -93,25 +131,45 @@ const rows: Row[] = [
   {
     name: "a churn threat from a high-value account: Leadership, High",
     bundle: baseline(),
-    description: "Acme says they will not renew unless the orders API gets bulk cancellation, a missing feature",
-    expect: { decision: "escalate", severity: "High", target: "Leadership", rule: "severity.high.high_value_churn" },
+    description:
+      "Acme says they will not renew unless the orders API gets bulk cancellation, a missing feature",
+    expect: {
+      decision: "escalate",
+      severity: "High",
+      target: "Leadership",
+      rule: "severity.high.high_value_churn",
+    },
   },
   {
     name: "a segment: every account on the plan is affected",
     bundle: withAccount(baseline(), "initech", 50000, "Enterprise"),
     description: "Order API returning HTTP 500 errors for all Enterprise customers",
-    expect: { decision: "escalate", rule: "escalate.impact.multiple_customers", accounts: ["acme", "initech"] },
+    expect: {
+      decision: "escalate",
+      rule: "escalate.impact.multiple_customers",
+      accounts: ["acme", "initech"],
+    },
   },
   {
     name: "a how-to question only: handle in support",
     bundle: withAccount(baseline(), "smallco", 20000),
     description: "Smallco Holdings wants to know how to schedule a weekly PDF report by email",
     customer: "Smallco Holdings",
-    expect: { decision: "handle_in_support", severity: null, target: null, rule: "support.configuration_or_how_to" },
+    expect: {
+      decision: "handle_in_support",
+      severity: null,
+      target: null,
+      rule: "support.configuration_or_how_to",
+    },
   },
   {
     name: "a missing capability with no other criterion: Product",
-    bundle: withTracker(withAccount(baseline(), "smallco", 20000), { key: "FEAT-1", title: "Dark mode for dashboards", type: "feature", status: "open" }),
+    bundle: withTracker(withAccount(baseline(), "smallco", 20000), {
+      key: "FEAT-1",
+      title: "Dark mode for dashboards",
+      type: "feature",
+      status: "open",
+    }),
     description: "Smallco Holdings is asking for a dark mode for dashboards",
     expect: { decision: "escalate", severity: "Medium", target: "Product" },
   },
@@ -119,7 +177,11 @@ const rows: Row[] = [
 
 describe("assessment by policy", () => {
   it.each(rows)("$name", (row) => {
-    const run = briefOn(row.bundle, { description: row.description ?? DESCRIPTION, customer: row.customer }, row.now ?? EARLY);
+    const run = briefOn(
+      row.bundle,
+      { description: row.description ?? DESCRIPTION, customer: row.customer },
+      row.now ?? EARLY,
+    );
     const a = run.assessment;
     expect(a.decision).toBe(row.expect.decision);
     if ("severity" in row.expect) expect(a.severity).toBe(row.expect.severity);
@@ -130,8 +192,18 @@ describe("assessment by policy", () => {
 
   it("counts a pattern of 3+ accounts in 14 days as High, and a matching workaround lowers it to Medium", () => {
     let bundle = withAccount(withAccount(baseline(), "initech", 30000), "hooli", 20000);
-    bundle = withTicket(bundle, { id: "T-8", accountId: "initech", subject: "Order API POST /v2/orders HTTP 500 errors", priority: "normal" });
-    bundle = withTicket(bundle, { id: "T-9", accountId: "hooli", subject: "HTTP 500 errors from the order API", priority: "normal" });
+    bundle = withTicket(bundle, {
+      id: "T-8",
+      accountId: "initech",
+      subject: "Order API POST /v2/orders HTTP 500 errors",
+      priority: "normal",
+    });
+    bundle = withTicket(bundle, {
+      id: "T-9",
+      accountId: "hooli",
+      subject: "HTTP 500 errors from the order API",
+      priority: "normal",
+    });
     bundle = { ...bundle, trackerIssues: [] };
     bundle.tickets![0]!.trackerKeys = [];
     const description = "Order API returning HTTP 500 errors intermittently — several customers this week";
@@ -147,7 +219,14 @@ describe("assessment by policy", () => {
   it("finds a recurrence when a done bug fixed the problem before the new report", () => {
     const bundle = baseline();
     bundle.trackerIssues = [
-      { key: "ENG-1", title: "Intermittent HTTP 500 on POST /v2/orders", type: "bug", status: "done", resolvedAt: "2026-10-01T00:00:00Z", ticketIds: ["T-1"] },
+      {
+        key: "ENG-1",
+        title: "Intermittent HTTP 500 on POST /v2/orders",
+        type: "bug",
+        status: "done",
+        resolvedAt: "2026-10-01T00:00:00Z",
+        ticketIds: ["T-1"],
+      },
     ];
     const run = briefOn(bundle, { description: `${DESCRIPTION} again, we fixed this in October` }, EARLY);
     expect(run.assessment.pattern.recurring).toBe(true);
@@ -157,15 +236,36 @@ describe("assessment by policy", () => {
   it("does not call a done task a recurrence", () => {
     const bundle = baseline();
     bundle.trackerIssues = [
-      { key: "ENG-1", title: "Intermittent HTTP 500 on POST /v2/orders", type: "task", status: "done", resolvedAt: "2026-10-01T00:00:00Z", ticketIds: ["T-1"] },
+      {
+        key: "ENG-1",
+        title: "Intermittent HTTP 500 on POST /v2/orders",
+        type: "task",
+        status: "done",
+        resolvedAt: "2026-10-01T00:00:00Z",
+        ticketIds: ["T-1"],
+      },
     ];
     expect(briefOn(bundle, { description: DESCRIPTION }, EARLY).assessment.pattern.recurring).toBe(false);
   });
 
   it("escalates a ticket open more than 7 days with no public agent reply", () => {
     const bundle = withAccount(baseline(), "smallco", 20000);
-    bundle.tickets!.push({ id: "T-5", accountId: "smallco", subject: "Webhook signature header unclear", description: "Which header carries the webhook signature?", status: "open", createdAt: "2026-11-01T00:00:00Z" });
-    const run = briefOn(bundle, { description: "Smallco Holdings still has no answer on the webhook signature header", customer: "Smallco Holdings" }, EARLY);
+    bundle.tickets!.push({
+      id: "T-5",
+      accountId: "smallco",
+      subject: "Webhook signature header unclear",
+      description: "Which header carries the webhook signature?",
+      status: "open",
+      createdAt: "2026-11-01T00:00:00Z",
+    });
+    const run = briefOn(
+      bundle,
+      {
+        description: "Smallco Holdings still has no answer on the webhook signature header",
+        customer: "Smallco Holdings",
+      },
+      EARLY,
+    );
     expect(run.assessment.decision).toBe("escalate");
     expect(run.assessment.reasons.map((r) => r.rule)).toContain("escalate.time.no_progress");
     expect(run.assessment.target).toBe("L2 Support");

@@ -98,12 +98,10 @@ const zoneAndInstant = fc.constantFrom(...zones).chain((zone) => {
 
 /** A calendar whose holidays are days near `start` in its zone, so that they matter. */
 const calendarNear = (zone: string, start: Date): fc.Arbitrary<BusinessCalendar> =>
-  fc
-    .uniqueArray(fc.integer({ min: -3, max: 30 }), { maxLength: 12 })
-    .map((offsets) => ({
-      timeZone: zone,
-      holidays: offsets.map((d) => shiftDate(wallOf(start, zone).date, d)),
-    }));
+  fc.uniqueArray(fc.integer({ min: -3, max: 30 }), { maxLength: 12 }).map((offsets) => ({
+    timeZone: zone,
+    holidays: offsets.map((d) => shiftDate(wallOf(start, zone).date, d)),
+  }));
 
 const scenario = zoneAndInstant.chain(([zone, start]) =>
   fc.tuple(fc.constant(start), calendarNear(zone, start)),

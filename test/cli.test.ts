@@ -33,17 +33,49 @@ describe("escalate CLI", () => {
   });
 
   it("writes the contract's JSON keys", () => {
-    const r = cli(["brief", "API returning 500 errors intermittently for Acme Corp", "--db", db, "--now", NOW, "--format", "json"]);
+    const r = cli([
+      "brief",
+      "API returning 500 errors intermittently for Acme Corp",
+      "--db",
+      db,
+      "--now",
+      NOW,
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    for (const key of ["decision", "severity", "target", "alsoNotify", "nature", "impact", "pattern", "reasons", "relatedTickets", "relatedTrackerIssues", "workarounds", "followUp", "markdown"]) {
+    for (const key of [
+      "decision",
+      "severity",
+      "target",
+      "alsoNotify",
+      "nature",
+      "impact",
+      "pattern",
+      "reasons",
+      "relatedTickets",
+      "relatedTrackerIssues",
+      "workarounds",
+      "followUp",
+      "markdown",
+    ]) {
       expect(out).toHaveProperty(key);
     }
-    expect(out).toMatchObject({ decision: "escalate", severity: "High", target: "Engineering", relatedTickets: ["T-1"], followUp: { internalEveryHours: 4, customerUpdateEveryHours: [4, 4] } });
+    expect(out).toMatchObject({
+      decision: "escalate",
+      severity: "High",
+      target: "Engineering",
+      relatedTickets: ["T-1"],
+      followUp: { internalEveryHours: 4, customerUpdateEveryHours: [4, 4] },
+    });
   });
 
   it("writes the practice's sections in order", () => {
-    const r = cli(["brief", "API returning 500 errors intermittently for Acme Corp", "--db", db, "--now", NOW], { env: { ESCALATE_REPORTER: "Dana (Support)" } });
+    const r = cli(
+      ["brief", "API returning 500 errors intermittently for Acme Corp", "--db", db, "--now", NOW],
+      { env: { ESCALATE_REPORTER: "Dana (Support)" } },
+    );
     expect(r.code).toBe(0);
     const headings = [
       "## ESCALATION: ",
@@ -77,23 +109,36 @@ describe("escalate CLI", () => {
       expect(i, `missing or out of order: ${h}`).toBeGreaterThanOrEqual(at);
       at = i;
     }
-    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
+    expect(r.stdout).not.toContain("\u001b["); // no colour when not a terminal
   });
 
   it("reads the description from stdin with '-'", () => {
-    const r = cli(["brief", "-", "--db", db, "--now", NOW, "--format", "json"], { input: "API returning 500 errors for Acme Corp\n" });
+    const r = cli(["brief", "-", "--db", db, "--now", NOW, "--format", "json"], {
+      input: "API returning 500 errors for Acme Corp\n",
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ decision: "escalate" });
   });
 
   it("uses ESCALATE_DB when --db is absent", () => {
-    const r = cli(["brief", "API 500 errors for Acme", "--now", NOW, "--format", "json"], { env: { ESCALATE_DB: db } });
+    const r = cli(["brief", "API 500 errors for Acme", "--now", NOW, "--format", "json"], {
+      env: { ESCALATE_DB: db },
+    });
     expect(JSON.parse(r.stdout)).toMatchObject({ relatedTickets: ["T-1"] });
   });
 
   it("masks secrets pasted into the description", () => {
     const key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
-    const r = cli(["brief", `Acme API 500 errors, their key is ${key} and card 4111 1111 1111 1111`, "--db", db, "--now", NOW, "--format", "json"]);
+    const r = cli([
+      "brief",
+      `Acme API 500 errors, their key is ${key} and card 4111 1111 1111 1111`,
+      "--db",
+      db,
+      "--now",
+      NOW,
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(key);
     expect(r.stdout).not.toContain("4111 1111 1111 1111");
@@ -115,12 +160,17 @@ describe("escalate CLI", () => {
   });
 
   it("leaves the store untouched when an import fails", () => {
-    const bad = { ...baseline(), tickets: [{ id: "T-1", subject: "changed", status: "open", createdAt: "not a date" }] };
+    const bad = {
+      ...baseline(),
+      tickets: [{ id: "T-1", subject: "changed", status: "open", createdAt: "not a date" }],
+    };
     const r = cli(["import", writeBundle(dir, bad, "bad.json"), "--db", db]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe("escalate: tickets[0].createdAt: expected an ISO date-time");
     const after = cli(["brief", "API 500 errors for Acme", "--db", db, "--now", NOW, "--format", "json"]);
-    expect(JSON.parse(after.stdout).markdown).toContain("Order API intermittently returning HTTP 500");
+    expect((JSON.parse(after.stdout) as { markdown: string }).markdown).toContain(
+      "Order API intermittently returning HTTP 500",
+    );
   });
 
   it("imports from stdin with '-'", () => {

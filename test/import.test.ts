@@ -41,7 +41,10 @@ describe("import", () => {
   it("names the bad path and changes nothing when one record is invalid", () => {
     importFile(baseline());
     const bad = baseline();
-    bad.tickets = [...(bad.tickets ?? []), { ...(bad.tickets?.[0] as object), id: "T-3", createdAt: "yesterday" } as never];
+    bad.tickets = [
+      ...(bad.tickets ?? []),
+      { ...(bad.tickets?.[0] as object), id: "T-3", createdAt: "yesterday" } as never,
+    ];
     (bad.accounts ?? [])[0]!.name = "Renamed";
     expect(() => importFile(bad)).toThrowError(/^tickets\[2\]\.createdAt: expected an ISO date-time$/);
     expect(store.counts().tickets).toBe(2);
@@ -53,7 +56,13 @@ describe("import", () => {
     [{ accounts: [] }, /^version: required/],
     [{ version: 1, tickets: {} }, /^tickets: expected an array$/],
     [{ version: 1, accounts: [{ id: "a" }] }, /^accounts\[0\]\.name: /],
-    [{ version: 1, tickets: [{ id: "x", subject: "s", status: "weird", createdAt: "2026-01-01T00:00:00Z" }] }, /^tickets\[0\]\.status: /],
+    [
+      {
+        version: 1,
+        tickets: [{ id: "x", subject: "s", status: "weird", createdAt: "2026-01-01T00:00:00Z" }],
+      },
+      /^tickets\[0\]\.status: /,
+    ],
   ])("rejects %j with a path-named error", (bundle, message) => {
     expect(() => importFile(bundle)).toThrowError(message);
     expect(() => importFile(bundle)).toThrowError(UserError);
@@ -63,7 +72,9 @@ describe("import", () => {
     const path = writeBundle(dir, "x");
     const fd = openSync(path, "r");
     try {
-      expect(() => importBundle(store, readBundlePieces(fd, "broken.json"))).toThrowError(/broken\.json: not a valid bundle/);
+      expect(() => importBundle(store, readBundlePieces(fd, "broken.json"))).toThrowError(
+        /broken\.json: not a valid bundle/,
+      );
     } finally {
       closeSync(fd);
     }
@@ -82,7 +93,11 @@ describe("import", () => {
   });
 
   it("keeps unknown properties and ignores unknown top-level keys", () => {
-    importFile({ ...baseline(), somethingElse: [{ a: 1 }], accounts: [{ id: "z", name: "Zed", crmId: "001" }] });
+    importFile({
+      ...baseline(),
+      somethingElse: [{ a: 1 }],
+      accounts: [{ id: "z", name: "Zed", crmId: "001" }],
+    });
     expect(store.accounts().find((a) => a.id === "z")).toMatchObject({ crmId: "001" });
   });
 

@@ -13,13 +13,23 @@ import { findFrequency, findStatedDuration } from "../src/intake/times.js";
 const policy = loadPolicy();
 const suffixes = policy.vocabulary.legalSuffixes;
 const accounts: Account[] = [
-  { id: "acme", name: "Acme Corp", aliases: ["ACME Corporation"], domain: "acmecorp.com", plan: "Enterprise", contacts: [{ name: "Priya", email: "priya@acme-mail.net" }] },
+  {
+    id: "acme",
+    name: "Acme Corp",
+    aliases: ["ACME Corporation"],
+    domain: "acmecorp.com",
+    plan: "Enterprise",
+    contacts: [{ name: "Priya", email: "priya@acme-mail.net" }],
+  },
   { id: "pioneer", name: "Pioneer Freight Lines", domain: "pioneerfreight.com", plan: "Enterprise" },
   { id: "alder", name: "Alder & Stone Architects", domain: "alderstone.co", plan: "Starter" },
   { id: "bramble", name: "Bramble and Finch", plan: "Business" },
   { id: "summit", name: "Summit Outdoor Gear", plan: "Business" },
 ];
-const ids = (text: string) => findCustomersInText(text, accounts, suffixes).map((l) => l.accountId).sort();
+const ids = (text: string) =>
+  findCustomersInText(text, accounts, suffixes)
+    .map((l) => l.accountId)
+    .sort();
 
 describe("customer linking in text", () => {
   it.each([
@@ -64,7 +74,12 @@ describe("--customer resolution", () => {
   });
 
   it("keeps an unknown customer visible instead of dropping it", () => {
-    const facts = intake({ description: "500 errors", customer: "Nobody Inc" }, accounts, policy, new Date("2026-11-10T00:00:00Z"));
+    const facts = intake(
+      { description: "500 errors", customer: "Nobody Inc" },
+      accounts,
+      policy,
+      new Date("2026-11-10T00:00:00Z"),
+    );
     expect(facts.unresolvedCustomer).toBe("Nobody Inc");
     expect(facts.customers).toEqual([]);
   });
@@ -123,7 +138,9 @@ describe("error signatures", () => {
       "POST /v2/orders fails with HTTP 500; trace shows ReservationTimeoutException. Page says ERR_TOO_MANY_REDIRECTS and 'File exceeds maximum of 10,000 rows'. 600 technicians.",
     );
     expect(s.httpCodes).toEqual(["500"]);
-    expect(s.names).toEqual(expect.arrayContaining(["ReservationTimeoutException", "ERR_TOO_MANY_REDIRECTS"]));
+    expect(s.names).toEqual(
+      expect.arrayContaining(["ReservationTimeoutException", "ERR_TOO_MANY_REDIRECTS"]),
+    );
     expect(s.quoted).toEqual(["File exceeds maximum of 10,000 rows"]);
   });
 });

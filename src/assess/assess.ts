@@ -5,7 +5,14 @@ import type { Policy } from "../config/policy.js";
 import type { Assessment, Reason } from "../domain/assessment.js";
 import type { Severity, Target } from "../domain/bundle.js";
 import type { AssessFacts } from "./facts.js";
-import { alsoNotifyFor, criticalRules, escalateRules, highRules, supportRules, targetRules } from "./rules.js";
+import {
+  alsoNotifyFor,
+  criticalRules,
+  escalateRules,
+  highRules,
+  supportRules,
+  targetRules,
+} from "./rules.js";
 
 const NOT_WAIVED = new Set(["impact", "business", "time", "pattern"]);
 
@@ -26,7 +33,11 @@ export function assess(f: AssessFacts, policy: Policy): Assessment {
   if (binding.length > 0) {
     decision = "escalate";
     for (const e of binding) reasons.push({ rule: e.rule.id, detail: e.detail });
-    for (const s of support) reasons.push({ rule: `${s.id}.overridden`, detail: `${s.detail ?? ""}, but an escalate criterion holds` });
+    for (const s of support)
+      reasons.push({
+        rule: `${s.id}.overridden`,
+        detail: `${s.detail ?? ""}, but an escalate criterion holds`,
+      });
   } else if (trackedWithWorkaround || support.length > 0) {
     decision = "handle_in_support";
     if (trackedWithWorkaround) {
@@ -36,7 +47,10 @@ export function assess(f: AssessFacts, policy: Policy): Assessment {
       });
     }
     for (const s of support) reasons.push({ rule: s.id, detail: s.detail ?? "" });
-    reasons.push({ rule: "decision.no_escalate_criterion", detail: "no escalate criterion of POLICY.md section 2 holds" });
+    reasons.push({
+      rule: "decision.no_escalate_criterion",
+      detail: "no escalate criterion of POLICY.md section 2 holds",
+    });
   } else {
     decision = "escalate";
     reasons.push({
@@ -76,7 +90,11 @@ export function assess(f: AssessFacts, policy: Policy): Assessment {
       timeInQueueHours: f.timeInQueueHours === null ? null : Math.round(f.timeInQueueHours * 10) / 10,
       sla: f.sla.state,
     },
-    pattern: { matchingAccounts: f.patternAccounts.length, recurring: f.recurring !== null, rising: f.rising !== null },
+    pattern: {
+      matchingAccounts: f.patternAccounts.length,
+      recurring: f.recurring !== null,
+      rising: f.rising !== null,
+    },
     reasons,
   };
 }
@@ -95,7 +113,10 @@ function pickSeverity(f: AssessFacts, policy: Policy, reasons: Reason[]): Severi
     reasons.push({ rule: rule.id, detail });
     const workaround = f.workarounds[0];
     if (workaround && f.securityExposure.length === 0 && f.dataAtRisk.length === 0) {
-      reasons.push({ rule: "severity.lowered_by_workaround", detail: `${workaround.id} (${workaround.kind}) works around it: High lowered to Medium` });
+      reasons.push({
+        rule: "severity.lowered_by_workaround",
+        detail: `${workaround.id} (${workaround.kind}) works around it: High lowered to Medium`,
+      });
       return "Medium";
     }
     return "High";

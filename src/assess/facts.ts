@@ -37,11 +37,17 @@ export interface AssessFacts {
   };
   highValue: Set<string>;
   blocked: Map<string, CueHit>;
-  sla: { state: SlaState; worst: { ticketId: string; accountId: string; ratio: number; elapsed: number; resolution: number } | null };
+  sla: {
+    state: SlaState;
+    worst: { ticketId: string; accountId: string; ratio: number; elapsed: number; resolution: number } | null;
+  };
   timeInQueueHours: number | null;
   timeInQueueSource: string | null;
   arrAtRisk: number | null;
-  pendingDeals: { total: number; deals: Array<{ accountId: string; name: string; amount: number; closeDate: string }> } | null;
+  pendingDeals: {
+    total: number;
+    deals: Array<{ accountId: string; name: string; amount: number; closeDate: string }>;
+  } | null;
   workarounds: KbArticle[];
   documentation: KbArticle[];
   trackedBugs: TrackerIssue[];
@@ -62,9 +68,16 @@ export interface AssessFacts {
 const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
 const customerVoice = (t: Ticket): string =>
-  [t.subject, t.description ?? "", ...(t.comments ?? []).filter((c) => c.role === "customer").map((c) => c.body)].join("\n");
+  [
+    t.subject,
+    t.description ?? "",
+    ...(t.comments ?? []).filter((c) => c.role === "customer").map((c) => c.body),
+  ].join("\n");
 const staffVoice = (t: Ticket): string =>
-  (t.comments ?? []).filter((c) => c.role !== "customer").map((c) => c.body).join("\n");
+  (t.comments ?? [])
+    .filter((c) => c.role !== "customer")
+    .map((c) => c.body)
+    .join("\n");
 const allText = (t: Ticket): string => `${customerVoice(t)}\n${staffVoice(t)}`;
 
 /** Derives the facts. */
@@ -84,7 +97,8 @@ export function deriveFacts(
   const affected = new Map<string, string>();
   for (const c of issue.customers) affected.set(c.accountId, `named (${c.how}: ${c.matched})`);
   for (const id of issue.segment?.accountIds ?? []) {
-    if (!affected.has(id)) affected.set(id, `on the ${issue.segment?.plan} plan ("${issue.segment?.phrase}")`);
+    if (!affected.has(id))
+      affected.set(id, `on the ${issue.segment?.plan} plan ("${issue.segment?.phrase}")`);
   }
   for (const r of open) {
     if (r.accountId && accounts.has(r.accountId) && !affected.has(r.accountId)) {
@@ -107,28 +121,55 @@ export function deriveFacts(
     }
   }
   const cueNames = [
-    "execRequest", "churnThreat", "legalRisk", "prRisk", "policyException", "productionDown",
-    "complexity", "customImplementation", "designDecision", "confirmedBug", "recurrence",
+    "execRequest",
+    "churnThreat",
+    "legalRisk",
+    "prRisk",
+    "policyException",
+    "productionDown",
+    "complexity",
+    "customImplementation",
+    "designDecision",
+    "confirmedBug",
+    "recurrence",
   ] as const;
   const cues = Object.fromEntries(cueNames.map((n) => [n, [] as CueHit[]])) as AssessFacts["cues"];
   for (const { text, source } of texts) {
     for (const hit of findHits(text, vocabulary.cues, source, cueNames)) cues[hit.cue].push(hit);
   }
   // only staff can confirm a bug
-  cues.confirmedBug = open.flatMap((r) => findHits(staffVoice(r.item), vocabulary.cues, r.item.id, ["confirmedBug"]));
+  cues.confirmedBug = open.flatMap((r) =>
+    findHits(staffVoice(r.item), vocabulary.cues, r.item.id, ["confirmedBug"]),
+  );
 
   // --- tracker issues
   const tracker = relations.trackerIssues.map((r) => r.item);
   const bugLike = (i: TrackerIssue) => i.type === "bug" || i.type === "incident";
-  const trackedBugs = tracker.filter((i) => bugLike(i) && (i.status === "open" || i.status === "in_progress"));
+  const trackedBugs = tracker.filter(
+    (i) => bugLike(i) && (i.status === "open" || i.status === "in_progress"),
+  );
   const featureRequests = tracker.filter((i) => i.type === "feature" && i.status !== "done");
   const wontDo = tracker.filter((i) => bugLike(i) && i.status === "wont_do");
-  if (featureRequests.length > 0) addNature(natureHits, "feature_gap", featureRequests[0]?.key ?? "", `feature request ${featureRequests[0]?.key}: ${featureRequests[0]?.title}`);
-  if (trackedBugs.length > 0) addNature(natureHits, "bug", trackedBugs[0]?.key ?? "", `${trackedBugs[0]?.type} ${trackedBugs[0]?.key}: ${trackedBugs[0]?.title}`);
+  if (featureRequests.length > 0)
+    addNature(
+      natureHits,
+      "feature_gap",
+      featureRequests[0]?.key ?? "",
+      `feature request ${featureRequests[0]?.key}: ${featureRequests[0]?.title}`,
+    );
+  if (trackedBugs.length > 0)
+    addNature(
+      natureHits,
+      "bug",
+      trackedBugs[0]?.key ?? "",
+      `${trackedBugs[0]?.type} ${trackedBugs[0]?.key}: ${trackedBugs[0]?.title}`,
+    );
 
-  const designDecisionBy =
-    cues.designDecision[0] ? `"${cues.designDecision[0].sentence}" (${cues.designDecision[0].source})`
-      : wontDo[0] && trackedBugs.length === 0 ? `${wontDo[0].key} closed as wont_do` : null;
+  const designDecisionBy = cues.designDecision[0]
+    ? `"${cues.designDecision[0].sentence}" (${cues.designDecision[0].source})`
+    : wontDo[0] && trackedBugs.length === 0
+      ? `${wontDo[0].key} closed as wont_do`
+      : null;
 
   // --- recurrence: a fixed bug/incident or a resolved escalation, and the problem reported after it
   const latestReport = Math.max(now.getTime() - 1, ...open.map((r) => Date.parse(r.item.createdAt)));
@@ -136,7 +177,8 @@ export function deriveFacts(
 
   let confirmedBugBy: string | null = null;
   if (!designDecisionBy) {
-    if (trackedBugs[0]) confirmedBugBy = `${trackedBugs[0].key} is an ${trackedBugs[0].status} ${trackedBugs[0].type}`;
+    if (trackedBugs[0])
+      confirmedBugBy = `${trackedBugs[0].key} is an ${trackedBugs[0].status} ${trackedBugs[0].type}`;
     else if (recurring?.by.startsWith("tracker")) confirmedBugBy = recurring.by.replace(/^tracker /, "");
     else if (cues.confirmedBug[0] && natureHits.has("bug")) {
       confirmedBugBy = `support reproduced it: "${cues.confirmedBug[0].sentence}" (${cues.confirmedBug[0].source})`;
@@ -146,16 +188,27 @@ export function deriveFacts(
   // --- value, blocking
   const hv = policy.highValue;
   const isHighValue = (a: Account) =>
-    (a.arr ?? 0) >= hv.arrAtLeast || (hv.strategic && a.strategic === true) || (hv.reference && a.reference === true);
+    (a.arr ?? 0) >= hv.arrAtLeast ||
+    (hv.strategic && a.strategic === true) ||
+    (hv.reference && a.reference === true);
   const highValue = new Set(affectedList.filter((x) => isHighValue(x.account)).map((x) => x.account.id));
   const blocked = new Map<string, CueHit>();
   const namedIds = new Set(issue.customers.map((c) => c.accountId));
   for (const { account } of affectedList) {
-    const own = open.filter((r) => r.accountId === account.id).map((r) => ({ text: customerVoice(r.item), source: r.item.id }));
-    const candidates = namedIds.has(account.id) || namedIds.size === 0 ? [{ text: issue.description, source: "description" }, ...own] : own;
-    const notUrgent = candidates.some((c) => findHits(c.text, vocabulary.cues, c.source, ["notUrgent"]).length > 0);
+    const own = open
+      .filter((r) => r.accountId === account.id)
+      .map((r) => ({ text: customerVoice(r.item), source: r.item.id }));
+    const candidates =
+      namedIds.has(account.id) || namedIds.size === 0
+        ? [{ text: issue.description, source: "description" }, ...own]
+        : own;
+    const notUrgent = candidates.some(
+      (c) => findHits(c.text, vocabulary.cues, c.source, ["notUrgent"]).length > 0,
+    );
     if (notUrgent) continue;
-    const hit = candidates.flatMap((c) => findHits(c.text, vocabulary.cues, c.source, ["blocked", "productionDown"]))[0];
+    const hit = candidates.flatMap((c) =>
+      findHits(c.text, vocabulary.cues, c.source, ["blocked", "productionDown"]),
+    )[0];
     if (hit) blocked.set(account.id, hit);
   }
 
@@ -183,27 +236,46 @@ export function deriveFacts(
   const deals = affectedList.flatMap(({ account }) =>
     (account.deals ?? [])
       .filter((d) => d.closeDate && !/closed|lost|won/i.test(d.stage ?? ""))
-      .filter((d) => Date.parse(`${d.closeDate}T23:59:59Z`) >= now.getTime() && Date.parse(`${d.closeDate}T00:00:00Z`) <= horizon)
+      .filter(
+        (d) =>
+          Date.parse(`${d.closeDate}T23:59:59Z`) >= now.getTime() &&
+          Date.parse(`${d.closeDate}T00:00:00Z`) <= horizon,
+      )
       .map((d) => ({ accountId: account.id, name: d.name, amount: d.amount, closeDate: d.closeDate ?? "" })),
   );
   const pendingDeals = deals.length > 0 ? { total: deals.reduce((s, d) => s + d.amount, 0), deals } : null;
 
   // --- knowledge base
   const kb = relations.kbArticles.map((r) => r.item);
-  const workarounds = kb.filter((k) => k.kind === "workaround" || k.kind === "known_issue" || k.kind === "limitation");
+  const workarounds = kb.filter(
+    (k) => k.kind === "workaround" || k.kind === "known_issue" || k.kind === "limitation",
+  );
   const documentation = kb.filter((k) => k.kind === "howto");
 
   // --- pattern
   const windowStart = now.getTime() - policy.pattern.windowDays * 24 * HOUR;
-  const recent = related.filter((r) => Date.parse(r.item.createdAt) >= windowStart && Date.parse(r.item.createdAt) <= now.getTime());
+  const recent = related.filter(
+    (r) => Date.parse(r.item.createdAt) >= windowStart && Date.parse(r.item.createdAt) <= now.getTime(),
+  );
   const patternAccounts = [...new Set(recent.map((r) => r.accountId).filter((a): a is string => Boolean(a)))];
-  const rising = risingSeverity(recent.map((r) => r.item), policy.pattern.risingMinTickets);
+  const rising = risingSeverity(
+    recent.map((r) => r.item),
+    policy.pattern.risingMinTickets,
+  );
 
   // --- progress
-  const noProgress = findNoProgress(open.map((r) => r.item), policy, now);
+  const noProgress = findNoProgress(
+    open.map((r) => r.item),
+    policy,
+    now,
+  );
   const solvedAtSupport = related
     .filter((r) => !isOpen(r.item))
-    .filter((r) => (r.item.trackerKeys ?? []).length === 0 && !relations.trackerIssues.some((t) => (t.item.ticketIds ?? []).includes(r.item.id)))
+    .filter(
+      (r) =>
+        (r.item.trackerKeys ?? []).length === 0 &&
+        !relations.trackerIssues.some((t) => (t.item.ticketIds ?? []).includes(r.item.id)),
+    )
     .map((r) => r.item.id);
 
   const dataAtRisk = natureHits.get("data_integrity") ?? [];
@@ -250,7 +322,11 @@ function addNature(map: Map<Nature, CueHit[]>, nature: Nature, source: string, s
   map.set(nature, [...(map.get(nature) ?? []), { cue: nature, sentence, source }]);
 }
 
-function findRecurrence(relations: Relations, textSaysAgain: boolean, latestReport: number): { by: string } | null {
+function findRecurrence(
+  relations: Relations,
+  textSaysAgain: boolean,
+  latestReport: number,
+): { by: string } | null {
   for (const r of relations.trackerIssues) {
     const i = r.item;
     if ((i.type !== "bug" && i.type !== "incident") || i.status !== "done") continue;
@@ -265,24 +341,36 @@ function findRecurrence(relations: Relations, textSaysAgain: boolean, latestRepo
     const resolvedAt = Date.parse(e.resolvedAt ?? "");
     const linked = r.why.some((w) => w.startsWith("referenced") || w.startsWith("tracked"));
     if (Number.isFinite(resolvedAt) && resolvedAt < latestReport && (linked || textSaysAgain)) {
-      return { by: `escalation ${e.id} was resolved ${e.resolvedAt ?? ""}${e.rootCause ? ` (root cause: ${e.rootCause})` : ""}` };
+      return {
+        by: `escalation ${e.id} was resolved ${e.resolvedAt ?? ""}${e.rootCause ? ` (root cause: ${e.rootCause})` : ""}`,
+      };
     }
   }
   return null;
 }
 
-function slaState(open: Array<Related<Ticket> & { accountId: string | undefined }>, accounts: Map<string, Account>, policy: Policy, now: Date): AssessFacts["sla"] {
+function slaState(
+  open: Array<Related<Ticket> & { accountId: string | undefined }>,
+  accounts: Map<string, Account>,
+  policy: Policy,
+  now: Date,
+): AssessFacts["sla"] {
   let worst: AssessFacts["sla"]["worst"] = null;
   for (const r of open) {
     const resolution = r.accountId ? accounts.get(r.accountId)?.sla?.resolutionHours : undefined;
     if (!r.accountId || !resolution) continue;
     const elapsed = (now.getTime() - Date.parse(r.item.createdAt)) / HOUR;
     const ratio = elapsed / resolution;
-    if (!worst || ratio > worst.ratio) worst = { ticketId: r.item.id, accountId: r.accountId, ratio, elapsed, resolution };
+    if (!worst || ratio > worst.ratio)
+      worst = { ticketId: r.item.id, accountId: r.accountId, ratio, elapsed, resolution };
   }
   if (!worst) return { state: "unknown", worst: null };
   const state: SlaState =
-    worst.ratio > policy.sla.breachedAbove ? "breached" : worst.ratio >= policy.sla.imminentAt ? "imminent" : "ok";
+    worst.ratio > policy.sla.breachedAbove
+      ? "breached"
+      : worst.ratio >= policy.sla.imminentAt
+        ? "imminent"
+        : "ok";
   return { state, worst };
 }
 
@@ -294,7 +382,9 @@ function risingSeverity(tickets: Ticket[], minTickets: number): string | null {
   if (!first || !last) return null;
   const a = PRIORITY_RANK[first.priority ?? "normal"] ?? 1;
   const b = PRIORITY_RANK[last.priority ?? "normal"] ?? 1;
-  return b > a ? `priority climbed from ${first.priority ?? "normal"} (${first.id}) to ${last.priority ?? "normal"} (${last.id})` : null;
+  return b > a
+    ? `priority climbed from ${first.priority ?? "normal"} (${first.id}) to ${last.priority ?? "normal"} (${last.id})`
+    : null;
 }
 
 function findNoProgress(open: Ticket[], policy: Policy, now: Date): AssessFacts["noProgress"] {
@@ -306,7 +396,8 @@ function findNoProgress(open: Ticket[], policy: Policy, now: Date): AssessFacts[
       .map((c) => Date.parse(c.createdAt));
     const last = replies.length ? Math.max(...replies) : null;
     const sinceReplyHours = last === null ? null : (now.getTime() - last) / HOUR;
-    if (sinceReplyHours === null || sinceReplyHours > policy.time.noProgressHours) return { ticketId: t.id, ageHours, sinceReplyHours };
+    if (sinceReplyHours === null || sinceReplyHours > policy.time.noProgressHours)
+      return { ticketId: t.id, ageHours, sinceReplyHours };
   }
   return null;
 }

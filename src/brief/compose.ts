@@ -73,10 +73,13 @@ export function composeBrief(input: ComposeInput): Brief {
     severity: assessment.severity,
     target: assessment.target,
     alsoNotify: assessment.alsoNotify,
-    reportedBy: input.reporter ?? "Not configured — set ESCALATE_REPORTER or `reporter:` in the escalate config file",
+    reportedBy:
+      input.reporter ?? "Not configured — set ESCALATE_REPORTER or `reporter:` in the escalate config file",
     date: day(now, tz),
     impact: {
-      customersAffected: customersLine(facts, issue) ?? unknown("Customers affected", owners.customers ?? "the ticket assignee"),
+      customersAffected:
+        customersLine(facts, issue) ??
+        unknown("Customers affected", owners.customers ?? "the ticket assignee"),
       workflowImpact: workflowLine(facts, primary) ?? unknown("Workflow impact", owners.customerExpectation),
       revenueAtRisk: revenueLine(facts) ?? unknown("Revenue at risk", owners.revenue),
       timeInQueue: timeLine(facts, tz) ?? unknown("Time in queue", owners.timeline),
@@ -93,7 +96,10 @@ export function composeBrief(input: ComposeInput): Brief {
     readiness: { score: 0, strengths: [], improvements: [] },
     nextSteps: [],
   };
-  if (brief.tried.length === 0) toComplete.push(`What's been tried: nothing recorded in the tickets; ${owners.timeline ?? "the assignee"} can fill it in`);
+  if (brief.tried.length === 0)
+    toComplete.push(
+      `What's been tried: nothing recorded in the tickets; ${owners.timeline ?? "the assignee"} can fill it in`,
+    );
   if (assessment.severity) {
     const updateHours = slaUpdateHours(facts);
     const summary = describeCadence(assessment.severity, policy.cadence, updateHours);
@@ -105,18 +111,26 @@ export function composeBrief(input: ComposeInput): Brief {
 }
 
 function slaUpdateHours(f: AssessFacts): number | undefined {
-  const hours = f.affected.map((a) => a.account.sla?.updateHours).filter((h): h is number => typeof h === "number" && h > 0);
+  const hours = f.affected
+    .map((a) => a.account.sla?.updateHours)
+    .filter((h): h is number => typeof h === "number" && h > 0);
   return hours.length > 0 ? Math.min(...hours) : undefined;
 }
 
 const describeAccount = (a: Account, f: AssessFacts): string => {
-  const tags = [a.plan, a.strategic ? "strategic" : null, a.reference ? "reference" : null, f.highValue.has(a.id) ? "high-value" : null].filter(Boolean);
+  const tags = [
+    a.plan,
+    a.strategic ? "strategic" : null,
+    a.reference ? "reference" : null,
+    f.highValue.has(a.id) ? "high-value" : null,
+  ].filter(Boolean);
   return `${a.name}${tags.length ? ` (${tags.join(", ")})` : ""}`;
 };
 
 function customersLine(f: AssessFacts, issue: IssueFacts): string | null {
   if (f.affected.length === 0) {
-    if (f.unknownAccountTickets.length > 0) return `Not linked to an account: ${f.unknownAccountTickets.join(", ")} came from outside the CRM's customers`;
+    if (f.unknownAccountTickets.length > 0)
+      return `Not linked to an account: ${f.unknownAccountTickets.join(", ")} came from outside the CRM's customers`;
     return null;
   }
   const list = f.affected.map((x) => `${describeAccount(x.account, f)} — ${x.why}`).join("; ");
@@ -124,7 +138,8 @@ function customersLine(f: AssessFacts, issue: IssueFacts): string | null {
   if (issue.segment?.qualifiers.length) {
     line += `. Assumption: "${issue.segment.qualifiers.join(" ")}" cannot be checked against account data, so every ${issue.segment.plan} account is counted`;
   }
-  if (f.patternAccounts.length > f.affected.length) line += `; ${f.patternAccounts.length} accounts reported it in the pattern window`;
+  if (f.patternAccounts.length > f.affected.length)
+    line += `; ${f.patternAccounts.length} accounts reported it in the pattern window`;
   return line;
 }
 
@@ -144,7 +159,10 @@ function workflowLine(f: AssessFacts, primary: Ticket | undefined): string | nul
     if (s) parts.push(`"${clip(s, 220)}" (${primary.id})`);
   }
   if (parts.length === 0) return null;
-  const depth = f.cues.productionDown.length > 0 || f.blocked.size > 0 ? "Blocked" : "Inconvenienced (not blocked per the tickets)";
+  const depth =
+    f.cues.productionDown.length > 0 || f.blocked.size > 0
+      ? "Blocked"
+      : "Inconvenienced (not blocked per the tickets)";
   return `${depth}. ${parts.join(" ")}`;
 }
 
@@ -168,7 +186,10 @@ function timeLine(f: AssessFacts, tz: string): string | null {
   let line = `${duration(f.timeInQueueHours)} (${f.timeInQueueSource ?? ""})`;
   const w = f.sla.worst;
   if (w) {
-    const due = new Date(Date.parse(f.relations.tickets.find((t) => t.item.id === w.ticketId)?.item.createdAt ?? "") + w.resolution * 3_600_000);
+    const due = new Date(
+      Date.parse(f.relations.tickets.find((t) => t.item.id === w.ticketId)?.item.createdAt ?? "") +
+        w.resolution * 3_600_000,
+    );
     line += `; SLA ${f.sla.state}: ${w.ticketId} at ${w.elapsed.toFixed(0)}h of its ${w.resolution}h resolution target (${Math.round(w.ratio * 100)}%), due ${when(due, tz)}`;
   } else line += "; SLA unknown: no matching ticket's account has a resolution SLA";
   return line;
@@ -177,12 +198,19 @@ function timeLine(f: AssessFacts, tz: string): string | null {
 function descriptionText(issue: IssueFacts, f: AssessFacts, primary: Ticket | undefined): string {
   const out: string[] = [squash(issue.description).replace(/([^.!?])$/, "$1.")];
   if (primary) {
-    const first = sentences(primary.description ?? "").slice(0, 2).join(" ");
+    const first = sentences(primary.description ?? "")
+      .slice(0, 2)
+      .join(" ");
     const account = primary.accountId ? f.accounts.get(primary.accountId)?.name : undefined;
-    out.push(`${account ?? "The requester"} reported it in ${primary.id} ("${primary.subject}") on ${primary.createdAt.slice(0, 10)}${first ? `: "${clip(first, 300)}"` : "."}`);
+    out.push(
+      `${account ?? "The requester"} reported it in ${primary.id} ("${primary.subject}") on ${primary.createdAt.slice(0, 10)}${first ? `: "${clip(first, 300)}"` : "."}`,
+    );
   }
   const tracked = f.relations.trackerIssues[0]?.item;
-  if (tracked) out.push(`The tracker has ${tracked.key} (${tracked.type ?? "issue"}, ${tracked.status.replace("_", " ")}): ${tracked.title}.`);
+  if (tracked)
+    out.push(
+      `The tracker has ${tracked.key} (${tracked.type ?? "issue"}, ${tracked.status.replace("_", " ")}): ${tracked.title}.`,
+    );
   if (f.recurring) out.push(`It came back after a fix: ${f.recurring.by}.`);
   if (f.designDecisionBy) out.push(`Engineering's position: ${f.designDecisionBy}.`);
   if (issue.frequency) out.push(`Frequency: ${issue.frequency.kind} ("${issue.frequency.phrase}").`);
@@ -195,32 +223,54 @@ function triedLines(issue: IssueFacts, f: AssessFacts, tz: string): string[] {
     for (const c of r.item.comments ?? []) {
       for (const s of sentences(c.body)) {
         if (out.length >= 6) return out;
-        if (TRIED.test(s) && !s.trim().endsWith("?")) out.push(`${clip(s, 240)} — ${r.item.id}, ${c.role ?? "comment"}${c.author ? ` ${c.author}` : ""}, ${when(c.createdAt, tz)}`);
+        if (TRIED.test(s) && !s.trim().endsWith("?"))
+          out.push(
+            `${clip(s, 240)} — ${r.item.id}, ${c.role ?? "comment"}${c.author ? ` ${c.author}` : ""}, ${when(c.createdAt, tz)}`,
+          );
       }
     }
   }
-  for (const s of sentences(issue.description)) if (TRIED.test(s) && out.length < 6) out.push(`${clip(s, 240)} — description`);
+  for (const s of sentences(issue.description))
+    if (TRIED.test(s) && out.length < 6) out.push(`${clip(s, 240)} — description`);
   return out;
 }
 
-function communication(f: AssessFacts, tz: string, owners: Record<string, string>, toComplete: string[]): Brief["communication"] {
+function communication(
+  f: AssessFacts,
+  tz: string,
+  owners: Record<string, string>,
+  toComplete: string[],
+): Brief["communication"] {
   const open = f.relations.tickets.filter((r) => isOpen(r.item)).map((r) => r.item);
   const comments = open.flatMap((t) => (t.comments ?? []).map((c) => ({ t, c })));
-  const publicAgent = comments.filter((x) => x.c.role === "agent" && x.c.public !== false).sort((a, b) => b.c.createdAt.localeCompare(a.c.createdAt))[0];
-  const customer = comments.filter((x) => x.c.role === "customer").sort((a, b) => b.c.createdAt.localeCompare(a.c.createdAt))[0];
+  const publicAgent = comments
+    .filter((x) => x.c.role === "agent" && x.c.public !== false)
+    .sort((a, b) => b.c.createdAt.localeCompare(a.c.createdAt))[0];
+  const customer = comments
+    .filter((x) => x.c.role === "customer")
+    .sort((a, b) => b.c.createdAt.localeCompare(a.c.createdAt))[0];
   const lastUpdate = publicAgent
     ? `${when(publicAgent.c.createdAt, tz)} in ${publicAgent.t.id}${publicAgent.c.author ? ` by ${publicAgent.c.author}` : ""}: "${clip(publicAgent.c.body, 260)}"`
-    : (toComplete.push(`Last update to customer: no public agent reply in the matching tickets; ${owners.customerExpectation ?? "the assignee"} can confirm`),
+    : (toComplete.push(
+        `Last update to customer: no public agent reply in the matching tickets; ${owners.customerExpectation ?? "the assignee"} can confirm`,
+      ),
       "No public agent reply is recorded in the matching tickets");
   let expectation: string;
   if (customer) {
-    const asks = sentences(customer.c.body).filter((s) => /\?|\b(need|expect|by|before|until|deadline|asap|today|tomorrow|monday|tuesday|wednesday|thursday|friday)\b/i.test(s));
+    const asks = sentences(customer.c.body).filter((s) =>
+      /\?|\b(need|expect|by|before|until|deadline|asap|today|tomorrow|monday|tuesday|wednesday|thursday|friday)\b/i.test(
+        s,
+      ),
+    );
     expectation = `${customer.c.author ?? "The customer"} (${customer.t.id}, ${when(customer.c.createdAt, tz)}): "${clip((asks.length ? asks : sentences(customer.c.body)).slice(0, 2).join(" "), 260)}"`;
   } else {
     const sla = f.affected.map((a) => a.account.sla).find((s) => s?.resolutionHours);
     expectation = sla
       ? `No follow-up from the customer yet; their SLA (${sla.name ?? "contract"}) expects resolution within ${sla.resolutionHours}h${sla.updateHours ? ` and updates every ${sla.updateHours}h` : ""}`
-      : (toComplete.push(`Customer expectation: ${owners.customerExpectation ?? "the assignee"} can ask the customer`), "Not stated in the tickets; the assignee can ask the customer");
+      : (toComplete.push(
+          `Customer expectation: ${owners.customerExpectation ?? "the assignee"} can ask the customer`,
+        ),
+        "Not stated in the tickets; the assignee can ask the customer");
   }
   const risks: string[] = [];
   for (const [label, hits] of [
@@ -233,15 +283,22 @@ function communication(f: AssessFacts, tz: string, owners: Record<string, string
     if (h) risks.push(`${label}: "${clip(h.sentence, 200)}" (${h.source})`);
   }
   for (const { account } of f.affected) {
-    if (account.renewalDate && Date.parse(account.renewalDate) - f.now.getTime() < 120 * 86_400_000 && Date.parse(account.renewalDate) > f.now.getTime()) {
+    if (
+      account.renewalDate &&
+      Date.parse(account.renewalDate) - f.now.getTime() < 120 * 86_400_000 &&
+      Date.parse(account.renewalDate) > f.now.getTime()
+    ) {
       risks.push(`${account.name} renews on ${account.renewalDate}`);
     }
   }
-  if (f.sla.state === "breached" || f.sla.state === "imminent") risks.push(`SLA ${f.sla.state} on ${f.sla.worst?.ticketId}`);
+  if (f.sla.state === "breached" || f.sla.state === "imminent")
+    risks.push(`SLA ${f.sla.state} on ${f.sla.worst?.ticketId}`);
   return {
     lastUpdate,
     expectation,
-    risk: risks.length ? `Yes — ${risks.join("; ")}` : "No churn, legal, PR or executive signal in the matching tickets",
+    risk: risks.length
+      ? `Yes — ${risks.join("; ")}`
+      : "No churn, legal, PR or executive signal in the matching tickets",
   };
 }
 
@@ -251,16 +308,25 @@ function needed(f: AssessFacts, a: Assessment, tz: string, now: Date, policy: Po
   const feature = f.featureRequests[0];
   switch (a.target) {
     case "Security":
-      asks.push("Assess and contain the exposure now: confirm what was accessed, by whom, and which other tenants or users are affected");
+      asks.push(
+        "Assess and contain the exposure now: confirm what was accessed, by whom, and which other tenants or users are affected",
+      );
       asks.push("Tell support what the customer may be told and when (disclosure obligations)");
       break;
     case "Leadership":
-      if (f.cues.policyException[0]) asks.push("Approve or decline the exception the customer asked for, and say what we may offer");
-      if (f.cues.churnThreat[0]) asks.push(`Decide what we can commit to keep the account${feature ? ` (e.g. a date for ${feature.key}: ${feature.title})` : ""}`);
-      if (f.cues.legalRisk[0]) asks.push("Decide the response with Legal before the customer's stated deadline");
-      if (f.cues.prRisk[0]) asks.push("Own the public-facing response and an executive contact with the customer");
+      if (f.cues.policyException[0])
+        asks.push("Approve or decline the exception the customer asked for, and say what we may offer");
+      if (f.cues.churnThreat[0])
+        asks.push(
+          `Decide what we can commit to keep the account${feature ? ` (e.g. a date for ${feature.key}: ${feature.title})` : ""}`,
+        );
+      if (f.cues.legalRisk[0])
+        asks.push("Decide the response with Legal before the customer's stated deadline");
+      if (f.cues.prRisk[0])
+        asks.push("Own the public-facing response and an executive contact with the customer");
       if (f.cues.execRequest[0]) asks.push("Name the executive who will contact the customer, and when");
-      if (f.sla.state === "breached") asks.push("Decide on SLA remedies and secure engineering priority for the fix");
+      if (f.sla.state === "breached")
+        asks.push("Decide on SLA remedies and secure engineering priority for the fix");
       if (asks.length === 0) asks.push("Make the cross-functional decision this needs");
       break;
     case "Engineering":
@@ -270,51 +336,88 @@ function needed(f: AssessFacts, a: Assessment, tz: string, now: Date, policy: Po
       if (f.dataAtRisk[0]) asks.push("Say whether affected data can be restored, and how");
       break;
     case "Product":
-      asks.push(`Make a product decision${f.designDecisionBy ? " on the intended behaviour" : ""}${feature ? ` on ${feature.key} (${feature.title})` : ""} and give a date or a clear no`);
+      asks.push(
+        `Make a product decision${f.designDecisionBy ? " on the intended behaviour" : ""}${feature ? ` on ${feature.key} (${feature.title})` : ""} and give a date or a clear no`,
+      );
       break;
     case "L2 Support":
-      asks.push("Investigate with access and knowledge frontline support lacks; confirm whether it is a bug, a configuration or a limitation");
+      asks.push(
+        "Investigate with access and knowledge frontline support lacks; confirm whether it is a bug, a configuration or a limitation",
+      );
       break;
     default:
-      asks.push(f.workarounds[0] ? `Give the customer the documented ${f.workarounds[0].kind} (${f.workarounds[0].id}: ${f.workarounds[0].title})` : f.documentation[0] ? `Answer from ${f.documentation[0].id} (${f.documentation[0].title})` : "Resolve in support with the configuration or guidance the tickets point to");
-      if (f.trackedBugs[0]) asks.push(`Link the ticket to ${f.trackedBugs[0].key} so the customer hears when it is fixed`);
+      asks.push(
+        f.workarounds[0]
+          ? `Give the customer the documented ${f.workarounds[0].kind} (${f.workarounds[0].id}: ${f.workarounds[0].title})`
+          : f.documentation[0]
+            ? `Answer from ${f.documentation[0].id} (${f.documentation[0].title})`
+            : "Resolve in support with the configuration or guidance the tickets point to",
+      );
+      if (f.trackedBugs[0])
+        asks.push(`Link the ticket to ${f.trackedBugs[0].key} so the customer hears when it is fixed`);
   }
   const deadlines: string[] = [];
   const w = f.sla.worst;
   if (w) {
     const created = f.relations.tickets.find((t) => t.item.id === w.ticketId)?.item.createdAt ?? "";
     const due = new Date(Date.parse(created) + w.resolution * 3_600_000);
-    deadlines.push(due.getTime() < now.getTime() ? `resolution overdue since ${when(due, tz)} (${w.ticketId}'s ${w.resolution}h SLA)` : `resolution due ${when(due, tz)} (${w.ticketId}'s ${w.resolution}h SLA)`);
+    deadlines.push(
+      due.getTime() < now.getTime()
+        ? `resolution overdue since ${when(due, tz)} (${w.ticketId}'s ${w.resolution}h SLA)`
+        : `resolution due ${when(due, tz)} (${w.ticketId}'s ${w.resolution}h SLA)`,
+    );
   }
   if (a.severity) {
     const internal = policy.cadence[a.severity].internal;
     const hours = "hours" in internal ? internal.hours : internal.businessDays * 24;
-    deadlines.push(`first update from ${a.target ?? "the team"} by ${when(new Date(now.getTime() + hours * 3_600_000), tz)} (${a.severity} cadence)`);
+    deadlines.push(
+      `first update from ${a.target ?? "the team"} by ${when(new Date(now.getTime() + hours * 3_600_000), tz)} (${a.severity} cadence)`,
+    );
   }
-  return { asks, deadline: deadlines.length ? deadlines.join("; ") : "None set — no SLA applies; agree one with the customer" };
+  return {
+    asks,
+    deadline: deadlines.length
+      ? deadlines.join("; ")
+      : "None set — no SLA applies; agree one with the customer",
+  };
 }
 
 function supporting(f: AssessFacts, context: Context, tz: string): string[] {
   const out: string[] = [];
   for (const r of f.relations.tickets.slice(0, 10)) {
     const account = r.accountId ? f.accounts.get(r.accountId)?.name : "no account";
-    out.push(`Ticket ${r.item.id} (${r.item.status}${r.item.priority ? `, ${r.item.priority}` : ""}, ${account}, opened ${r.item.createdAt.slice(0, 10)}): ${r.item.subject} — ${r.why.join("; ")}`);
+    out.push(
+      `Ticket ${r.item.id} (${r.item.status}${r.item.priority ? `, ${r.item.priority}` : ""}, ${account}, opened ${r.item.createdAt.slice(0, 10)}): ${r.item.subject} — ${r.why.join("; ")}`,
+    );
   }
   for (const r of f.relations.trackerIssues) {
     const i = r.item;
-    out.push(`Tracker ${i.key} (${[i.type, i.status, i.priority, i.team].filter(Boolean).join(", ")}): ${i.title}${i.url ? ` — ${i.url}` : ""}`);
+    out.push(
+      `Tracker ${i.key} (${[i.type, i.status, i.priority, i.team].filter(Boolean).join(", ")}): ${i.title}${i.url ? ` — ${i.url}` : ""}`,
+    );
   }
   for (const r of f.relations.chatMessages.slice(0, 6)) {
-    out.push(`Chat ${r.item.channel}, ${when(r.item.at, tz)}${r.item.author ? `, ${r.item.author}` : ""}: "${clip(r.item.text, 220)}"`);
+    out.push(
+      `Chat ${r.item.channel}, ${when(r.item.at, tz)}${r.item.author ? `, ${r.item.author}` : ""}: "${clip(r.item.text, 220)}"`,
+    );
   }
-  for (const r of f.relations.kbArticles) out.push(`KB ${r.item.id} (${r.item.kind ?? "article"}): ${r.item.title}${r.item.url ? ` — ${r.item.url}` : ""}`);
+  for (const r of f.relations.kbArticles)
+    out.push(
+      `KB ${r.item.id} (${r.item.kind ?? "article"}): ${r.item.title}${r.item.url ? ` — ${r.item.url}` : ""}`,
+    );
   for (const r of f.relations.pastEscalations) {
     const e = r.item;
-    out.push(`Past escalation ${e.id} (${e.severity ?? "?"}, ${e.resolvedAt ? `resolved ${e.resolvedAt.slice(0, 10)}` : "open"}): ${e.summary}${e.rootCause ? ` — root cause: ${e.rootCause}` : ""}`);
+    out.push(
+      `Past escalation ${e.id} (${e.severity ?? "?"}, ${e.resolvedAt ? `resolved ${e.resolvedAt.slice(0, 10)}` : "open"}): ${e.summary}${e.rootCause ? ` — root cause: ${e.rootCause}` : ""}`,
+    );
   }
   for (const { account } of f.affected.slice(0, 5)) {
-    const sla = account.sla ? `SLA ${account.sla.name ?? ""} ${account.sla.resolutionHours ?? "?"}h resolution / ${account.sla.updateHours ?? "?"}h updates` : "no SLA";
-    out.push(`Account ${account.name}: owner ${account.owner ?? "unknown"}, ${sla}${account.renewalDate ? `, renews ${account.renewalDate}` : ""}`);
+    const sla = account.sla
+      ? `SLA ${account.sla.name ?? ""} ${account.sla.resolutionHours ?? "?"}h resolution / ${account.sla.updateHours ?? "?"}h updates`
+      : "no SLA";
+    out.push(
+      `Account ${account.name}: owner ${account.owner ?? "unknown"}, ${sla}${account.renewalDate ? `, renews ${account.renewalDate}` : ""}`,
+    );
   }
   for (const failure of context.failures) out.push(`Source ${failure.source} failed: ${failure.message}`);
   return out;
@@ -323,7 +426,10 @@ function supporting(f: AssessFacts, context: Context, tz: string): string[] {
 function nextSteps(brief: Brief, context: Context): string[] {
   const channel = brief.target ? context.team.channels?.[brief.target] : undefined;
   if (brief.kind === "support") {
-    return ["Should I draft the customer reply with the workaround or answer?", "Want me to set a follow-up reminder to confirm it worked?"];
+    return [
+      "Should I draft the customer reply with the workaround or answer?",
+      "Want me to set a follow-up reminder to confirm it worked?",
+    ];
   }
   return [
     `Want me to post this in ${channel ?? "a chat channel"} for ${brief.target ?? "the target team"}?`,

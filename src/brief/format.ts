@@ -32,5 +32,10 @@ export function when(iso: string | Date, timeZone = "UTC"): string {
 
 /** The calendar date of `date` in `timeZone` (YYYY-MM-DD). */
 export function day(date: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
 }

@@ -14,7 +14,11 @@ export function renderJson(run: BriefRun): Record<string, unknown> {
     alsoNotify: a.alsoNotify,
     nature: a.nature,
     impact: a.impact,
-    pattern: { matchingAccounts: a.pattern.matchingAccounts, recurring: a.pattern.recurring, rising: a.pattern.rising },
+    pattern: {
+      matchingAccounts: a.pattern.matchingAccounts,
+      recurring: a.pattern.recurring,
+      rising: a.pattern.rising,
+    },
     reasons: a.reasons,
     relatedTickets: f.relations.tickets.map((t) => t.item.id),
     relatedTrackerIssues: f.relations.trackerIssues.map((t) => t.item.key),
@@ -22,7 +26,12 @@ export function renderJson(run: BriefRun): Record<string, unknown> {
     documentation: f.documentation.map((k) => k.id),
     relatedChat: f.relations.chatMessages.map((c) => c.item.id ?? null),
     pastEscalations: f.relations.pastEscalations.map((e) => e.item.id),
-    followUp: brief.followUp ? { internalEveryHours: brief.followUp.internalEveryHours, customerUpdateEveryHours: brief.followUp.customerUpdateEveryHours } : null,
+    followUp: brief.followUp
+      ? {
+          internalEveryHours: brief.followUp.internalEveryHours,
+          customerUpdateEveryHours: brief.followUp.customerUpdateEveryHours,
+        }
+      : null,
     readiness: brief.readiness,
     toComplete: brief.toComplete,
     customers: run.issue.customers,

@@ -11,7 +11,9 @@ export function renderMarkdown(brief: Brief): string {
   const isEscalation = brief.kind === "escalation";
   push(isEscalation ? `## ESCALATION: ${brief.title}` : `## HANDLE IN SUPPORT: ${brief.title}`, "");
   push(`**Severity:** ${brief.severity ?? "None — handle in support (no escalate criterion holds)"}`);
-  push(`**Target team:** ${brief.target ?? "Support (keep it at this tier)"}${brief.alsoNotify.length ? ` (also notify: ${brief.alsoNotify.join(", ")})` : ""}`);
+  push(
+    `**Target team:** ${brief.target ?? "Support (keep it at this tier)"}${brief.alsoNotify.length ? ` (also notify: ${brief.alsoNotify.join(", ")})` : ""}`,
+  );
   push(`**Reported by:** ${brief.reportedBy}`);
   push(`**Date:** ${brief.date}`, "");
   push("### Impact");
@@ -21,7 +23,8 @@ export function renderMarkdown(brief: Brief): string {
   push(`- **Time in queue:** ${brief.impact.timeInQueue}`, "");
   push("### Issue Description", brief.description, "");
   push("### What's Been Tried");
-  if (brief.tried.length === 0) push("1. Nothing recorded in the matching tickets — the ticket assignee can fill this in");
+  if (brief.tried.length === 0)
+    push("1. Nothing recorded in the matching tickets — the ticket assignee can fill this in");
   brief.tried.forEach((t, i) => push(`${i + 1}. ${t}`));
   push("");
   push("### Reproduction Steps");
@@ -29,13 +32,24 @@ export function renderMarkdown(brief: Brief): string {
   if (!brief.repro.applicable || !r) push(brief.repro.note ?? "Not applicable");
   else {
     if (r.startingState) push(`Starting state: ${r.startingState.text} (${r.startingState.source})`);
-    if (r.steps.length === 0) push("1. No step-by-step reproduction is recorded yet — see \"To complete before sending\"");
+    if (r.steps.length === 0)
+      push('1. No step-by-step reproduction is recorded yet — see "To complete before sending"');
     r.steps.forEach((s, i) => push(`${i + 1}. ${s.text} (${s.source})`));
-    push(`Expected: ${r.expected ? `${r.expected.text} (${r.expected.source})` : "not stated — the reporter should add it"}`);
-    push(`Actual: ${r.actual ? `${r.actual.text} (${r.actual.source})` : "not stated — the reporter should add it"}`);
-    push(`Environment: ${r.environment.length ? r.environment.map((e) => `${e.text} [${e.kind}]`).join("; ") : "not stated — add plan, browser/OS, version"}`);
-    if (r.frequency) push(`Frequency: ${r.frequency.pattern}${r.frequency.rate ? ` (${r.frequency.rate})` : ""} — "${r.frequency.text}" (${r.frequency.source})`);
-    if (r.evidence.length) push(`Evidence: ${r.evidence.map((e) => `\`${e.text}\` (${e.source})`).join("; ")}`);
+    push(
+      `Expected: ${r.expected ? `${r.expected.text} (${r.expected.source})` : "not stated — the reporter should add it"}`,
+    );
+    push(
+      `Actual: ${r.actual ? `${r.actual.text} (${r.actual.source})` : "not stated — the reporter should add it"}`,
+    );
+    push(
+      `Environment: ${r.environment.length ? r.environment.map((e) => `${e.text} [${e.kind}]`).join("; ") : "not stated — add plan, browser/OS, version"}`,
+    );
+    if (r.frequency)
+      push(
+        `Frequency: ${r.frequency.pattern}${r.frequency.rate ? ` (${r.frequency.rate})` : ""} — "${r.frequency.text}" (${r.frequency.source})`,
+      );
+    if (r.evidence.length)
+      push(`Evidence: ${r.evidence.map((e) => `\`${e.text}\` (${e.source})`).join("; ")}`);
     if (r.ruledOut.length) push(`Ruled out: ${r.ruledOut.map((e) => `${e.text} (${e.source})`).join("; ")}`);
   }
   push("");
@@ -47,7 +61,8 @@ export function renderMarkdown(brief: Brief): string {
   for (const ask of brief.needed.asks) push(`- ${ask}`);
   push(`- **Deadline:** ${brief.needed.deadline}`, "");
   push("### Supporting Context");
-  if (brief.supporting.length === 0) push("- No related tickets, tracker issues, chat or documentation found");
+  if (brief.supporting.length === 0)
+    push("- No related tickets, tracker issues, chat or documentation found");
   for (const s of brief.supporting) push(`- ${s}`);
   push("");
   push("### Why this assessment");

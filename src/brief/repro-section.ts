@@ -28,12 +28,21 @@ export interface ReproSection {
 const BUG_NATURES = new Set(["bug", "outage", "data_integrity", "performance"]);
 
 /** Builds the repro section for the issue. */
-export function composeRepro(input: { issue: IssueFacts; facts: AssessFacts; assessment: Assessment; primary: Ticket | undefined }): ReproSection {
+export function composeRepro(input: {
+  issue: IssueFacts;
+  facts: AssessFacts;
+  assessment: Assessment;
+  primary: Ticket | undefined;
+}): ReproSection {
   const { issue, facts } = input;
   const isBug = [...facts.natures.keys()].some((n) => BUG_NATURES.has(n)) && !facts.designDecisionBy;
   const tickets = facts.relations.tickets.map((r) => r.item);
   const reproduction = isBug
-    ? buildReproduction({ description: issue.description, tickets, accounts: facts.affected.map((a) => a.account) })
+    ? buildReproduction({
+        description: issue.description,
+        tickets,
+        accounts: facts.affected.map((a) => a.account),
+      })
     : null;
   const checks = reproduction ? checkReproduction(reproduction) : [];
   const missing = reproduction ? missingForRepro(reproduction).map((m) => `Reproduction — ${m}`) : [];
@@ -50,7 +59,9 @@ export function composeRepro(input: { issue: IssueFacts; facts: AssessFacts; ass
       assessReadiness({
         isBug,
         reproChecks: reproduction ? checks : null,
-        impactQuantified: !brief.impact.customersAffected.startsWith("Unknown") && !brief.impact.revenueAtRisk.startsWith("Unknown"),
+        impactQuantified:
+          !brief.impact.customersAffected.startsWith("Unknown") &&
+          !brief.impact.revenueAtRisk.startsWith("Unknown"),
         hasSpecificAsk: brief.needed.asks.length > 0,
         hasDeadline: !brief.needed.deadline.startsWith("None"),
         hasCustomerCommunication: !brief.communication.lastUpdate.startsWith("No public"),

@@ -36,7 +36,7 @@ export function readUserConfig(): UserConfig {
   if (!existsSync(path)) return {};
   try {
     const data = parseYaml(readFileSync(path, "utf8")) as unknown;
-    return typeof data === "object" && data !== null ? (data as UserConfig) : {};
+    return typeof data === "object" && data !== null ? data : {};
   } catch (error) {
     throw new UserError(`config: cannot read ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
@@ -66,7 +66,11 @@ export function resolveNow(value: string | undefined): Date {
 /** The policy: --policy, else ESCALATE_POLICY, else the config file's, else the user's policy.yaml. */
 export function resolvePolicy(options: CommonOptions, config: UserConfig = readUserConfig()): Policy {
   const fallback = join(configDir(), "escalate", "policy.yaml");
-  const path = options.policy || process.env.ESCALATE_POLICY || config.policy || (existsSync(fallback) ? fallback : undefined);
+  const path =
+    options.policy ||
+    process.env.ESCALATE_POLICY ||
+    config.policy ||
+    (existsSync(fallback) ? fallback : undefined);
   return loadPolicy(path);
 }
 
@@ -76,7 +80,11 @@ export function resolveReporter(config: UserConfig = readUserConfig()): string |
 }
 
 /** Output format: markdown (default) or json; anything else is a usage error. */
-export function resolveFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function resolveFormat<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = (value ?? fallback) as T;
   if (!allowed.includes(v)) throw new UserError(`--format: expected ${allowed.join(" or ")}, got "${value}"`);
   return v;

@@ -28,7 +28,8 @@ export function loadPolicy(overridePath?: string): Policy {
   let data: unknown = loadDefaultPolicyData();
   let source = "default policy";
   if (overridePath) {
-    if (!existsSync(overridePath)) throw new UserError(`policy: no file at ${overridePath}; fix --policy or ESCALATE_POLICY`);
+    if (!existsSync(overridePath))
+      throw new UserError(`policy: no file at ${overridePath}; fix --policy or ESCALATE_POLICY`);
     data = mergeDeep(data, readYaml(overridePath));
     source = overridePath;
   }

@@ -5,14 +5,21 @@
  */
 import { z } from "zod";
 
-const interval = z.union([z.object({ hours: z.number().positive() }), z.object({ businessDays: z.number().int().positive() })]);
+const interval = z.union([
+  z.object({ hours: z.number().positive() }),
+  z.object({ businessDays: z.number().int().positive() }),
+]);
 const cadenceLevel = z.object({ internal: interval, customer: z.object({ low: interval, high: interval }) });
 const patterns = z.array(z.string());
 
 export const policySchema = z.object({
   highValue: z.object({ arrAtLeast: z.number(), strategic: z.boolean(), reference: z.boolean() }),
   sla: z.object({ imminentAt: z.number(), breachedAbove: z.number() }),
-  pattern: z.object({ minAccounts: z.number().int(), windowDays: z.number(), risingMinTickets: z.number().int() }),
+  pattern: z.object({
+    minAccounts: z.number().int(),
+    windowDays: z.number(),
+    risingMinTickets: z.number().int(),
+  }),
   time: z.object({ noProgressHours: z.number(), staleOpenDays: z.number() }),
   impact: z.object({
     multipleCustomersMin: z.number().int(),
@@ -92,12 +99,17 @@ export function mergeDeep(base: unknown, override: unknown): unknown {
 export function parsePolicy(raw: unknown, source: string): Policy {
   const result = policySchema.safeParse(raw);
   if (result.success) {
-    for (const [group, lists] of Object.entries({ ...result.data.vocabulary.natures, ...result.data.vocabulary.cues })) {
+    for (const [group, lists] of Object.entries({
+      ...result.data.vocabulary.natures,
+      ...result.data.vocabulary.cues,
+    })) {
       for (const pattern of lists) {
         try {
           new RegExp(pattern, "i");
         } catch (error) {
-          throw new PolicyError(`${source}: vocabulary ${group}: bad pattern ${pattern}: ${(error as Error).message}`);
+          throw new PolicyError(
+            `${source}: vocabulary ${group}: bad pattern ${pattern}: ${(error as Error).message}`,
+          );
         }
       }
     }

@@ -295,7 +295,7 @@ export function generateScaledWorkspaceHead(options: GenerateScaledWorkspaceHead
     return {
       id: `KB-${1000 + i}`,
       title: fill(kbTitles[kind], kbRng, values),
-      body: fill("Applies to {role} using {area}. {sentence}", kbRng, new Map([...values, ["sentence", fill(kbRng.pick(SENTENCE_BANK), kbRng, values)]])),
+      body: `${fill("Applies to {role} using {area}.", kbRng, values)} ${fill(kbRng.pick(SENTENCE_BANK), kbRng, values)}`,
       kind,
       tags: [kbRng.pick(["assets", "work-orders", "mobile", "integrations", "billing", "reports"])],
       url: `https://help.loomwork.example/articles/kb-${1000 + i}`,

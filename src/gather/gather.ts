@@ -29,7 +29,10 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
     ...hits(["ticket"], limit),
     ...store.ticketsOfAccounts(namedIds, namedEmails, 200).map((t) => t.id),
   ]);
-  const trackerKeys = new Set<string>([...hits(["tracker"], 50), ...store.trackerKeysOfTickets([...ticketIds])]);
+  const trackerKeys = new Set<string>([
+    ...hits(["tracker"], 50),
+    ...store.trackerKeysOfTickets([...ticketIds]),
+  ]);
   const chatIds = hits(["chat"], 100);
   const kbIds = new Set(hits(["kb"], 50));
   const escalationIds = new Set(hits(["escalation"], 50));

@@ -40,7 +40,8 @@ export function findHits<K extends string>(
   const names = only ?? (Object.keys(lists) as K[]);
   for (const sentence of sentences(text)) {
     for (const name of names) {
-      if (lists[name].some((re) => re.test(sentence))) hits.push({ cue: name, sentence: squash(sentence), source });
+      if (lists[name].some((re) => re.test(sentence)))
+        hits.push({ cue: name, sentence: squash(sentence), source });
     }
   }
   return hits;

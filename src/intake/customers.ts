@@ -69,17 +69,22 @@ export function accountsForEmail(email: string, accounts: readonly Account[]): s
     .map((a) => a.id);
 }
 
-const sameSeq = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSeq = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Optimal-string-alignment distance: edits, with a swap of two neighbours counting as one. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...new Array<number>(b.length).fill(0),
+  ]);
   for (let j = 0; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }
@@ -139,8 +144,12 @@ export function findCustomersInText(
   }
   for (const [word, ids] of shortNames) {
     if (ids.length !== 1 || links.has(ids[0] as string)) continue;
-    const re = new RegExp(`(?<![.!?]\\s|^)\\b${word.charAt(0).toUpperCase()}${word.slice(1)}(?:['’]s)?\\b`, "u");
-    if (re.test(text)) links.set(ids[0] as string, { accountId: ids[0] as string, how: "name", matched: word });
+    const re = new RegExp(
+      `(?<![.!?]\\s|^)\\b${word.charAt(0).toUpperCase()}${word.slice(1)}(?:['’]s)?\\b`,
+      "u",
+    );
+    if (re.test(text))
+      links.set(ids[0] as string, { accountId: ids[0] as string, how: "name", matched: word });
   }
   for (const m of text.matchAll(EMAIL)) {
     for (const id of accountsForEmail(m[0], accounts)) {
@@ -172,12 +181,17 @@ export function resolveCustomer(
     for (const v of variantsOf(account, suffixes)) {
       const joined = v.tokens.join(" ");
       const target = wanted.join(" ");
-      if (v.how === "domain" ? lowered === joined || lowered.endsWith(`.${joined}`) || target === joined : sameSeq(v.tokens, wanted)) {
+      if (
+        v.how === "domain"
+          ? lowered === joined || lowered.endsWith(`.${joined}`) || target === joined
+          : sameSeq(v.tokens, wanted)
+      ) {
         return { accountId: account.id, how: v.how, matched: value };
       }
       if (fuzzyEqual(target, joined)) {
         const cost = editDistance(target, joined);
-        if (!best || cost < best.cost) best = { link: { accountId: account.id, how: "fuzzy", matched: value }, cost };
+        if (!best || cost < best.cost)
+          best = { link: { accountId: account.id, how: "fuzzy", matched: value }, cost };
       }
     }
   }

@@ -32,7 +32,12 @@ export interface IntakeInput {
 }
 
 /** Reads the input into facts. */
-export function intake(input: IntakeInput, accounts: readonly Account[], policy: Policy, now: Date): IssueFacts {
+export function intake(
+  input: IntakeInput,
+  accounts: readonly Account[],
+  policy: Policy,
+  now: Date,
+): IssueFacts {
   const suffixes = policy.vocabulary.legalSuffixes;
   const links = new Map<string, CustomerLink>();
   let unresolved: string | null = null;

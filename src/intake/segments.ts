@@ -30,14 +30,18 @@ export function findSegment(
       `\\b(?:${quantifiers})\\s+((?:[\\w-]+\\s+){0,2}?)${p}(?:[- ](?:plan|tier))?\\s+(?:${nouns})\\b`,
       "i",
     );
-    const after = new RegExp(`\\b(?:${nouns})\\s+(?:on|in)\\s+(?:the\\s+|our\\s+)?${p}(?:[- ](?:plan|tier))?\\b`, "i");
+    const after = new RegExp(
+      `\\b(?:${nouns})\\s+(?:on|in)\\s+(?:the\\s+|our\\s+)?${p}(?:[- ](?:plan|tier))?\\b`,
+      "i",
+    );
     // "SSO broken for Enterprise customers": a plan before a plural noun, no quantifier needed
-    const plural = new RegExp(`\\b${p}(?:[- ](?:plan|tier))?\\s+(?:customers|accounts|tenants|clients|orgs|organi[sz]ations|workspaces)\\b`, "i");
+    const plural = new RegExp(
+      `\\b${p}(?:[- ](?:plan|tier))?\\s+(?:customers|accounts|tenants|clients|orgs|organi[sz]ations|workspaces)\\b`,
+      "i",
+    );
     const m = before.exec(text) ?? after.exec(text) ?? plural.exec(text);
     if (!m) continue;
-    const qualifiers = (m[1] ?? "")
-      .split(/\s+/)
-      .filter((w) => w && !/^(our|the|of|your|their|on)$/i.test(w));
+    const qualifiers = (m[1] ?? "").split(/\s+/).filter((w) => w && !/^(our|the|of|your|their|on)$/i.test(w));
     return {
       plan,
       phrase: m[0],

@@ -10,7 +10,8 @@ export interface Signatures {
   quoted: string[];
 }
 
-const HTTP_BEFORE = /\b(?:https?|status(?:\s+code)?|error(?:\s+code)?|returns?|returning|got|getting|with|code)\s*:?\s*([1-5]\d\d)\b/gi;
+const HTTP_BEFORE =
+  /\b(?:https?|status(?:\s+code)?|error(?:\s+code)?|returns?|returning|got|getting|with|code)\s*:?\s*([1-5]\d\d)\b/gi;
 const HTTP_AFTER =
   /\b([45]\d\d)\s*(?:errors?\b|responses?\b|status\b|\(|too many|service unavailable|internal server|not found|unauthori[sz]ed|forbidden|bad (?:request|gateway)|gateway timeout|[a-z]+_[a-z_]+)/gi;
 const HTTP_CLASS = /\b([45])xx\b/gi;
@@ -30,11 +31,17 @@ export function extractSignatures(text: string): Signatures {
   const names = [
     ...[...text.matchAll(EXCEPTION)].map((m) => m[0]),
     ...[...text.matchAll(CONSTANT)].map((m) => m[0]),
-    ...[...text.matchAll(SNAKE_ID)].map((m) => m[0]).filter((s) => /error|invalid|expired|denied|timeout|fail|exceed|limit|not_found|unauthori/.test(s)),
+    ...[...text.matchAll(SNAKE_ID)]
+      .map((m) => m[0])
+      .filter((s) => /error|invalid|expired|denied|timeout|fail|exceed|limit|not_found|unauthori/.test(s)),
   ];
   const quoted = [...text.matchAll(QUOTED)]
     .map((m) => (m[1] ?? "").trim())
-    .filter((q) => /\b(error|fail|exceed|invalid|denied|timed? ?out|cannot|unable|not|unavailable|maximum|limit|refused|expired)\b/i.test(q));
+    .filter((q) =>
+      /\b(error|fail|exceed|invalid|denied|timed? ?out|cannot|unable|not|unavailable|maximum|limit|refused|expired)\b/i.test(
+        q,
+      ),
+    );
   return { httpCodes: uniq(http), names: uniq(names), quoted: uniq(quoted) };
 }
 

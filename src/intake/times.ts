@@ -5,8 +5,21 @@
 import * as chrono from "chrono-node";
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, couple: 2, three: 3, few: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, several: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  couple: 2,
+  three: 3,
+  few: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  several: 3,
 };
 const UNIT_HOURS: Record<string, number> = { hour: 1, day: 24, week: 168, month: 720 };
 
@@ -18,7 +31,8 @@ export interface StatedDuration {
 
 const DURATION =
   /\b(?:for|over|more than|almost|nearly|about|past|last|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few|several)\+?\s*(hour|day|week|month)s?\b/gi;
-const AGO = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s+(hour|day|week|month)s?\s+(?:now|ago|in a row|straight)\b/gi;
+const AGO =
+  /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s+(hour|day|week|month)s?\s+(?:now|ago|in a row|straight)\b/gi;
 const SINCE = /\b(?:since|started|starting|began|beginning|from|on)\s+([^.,;—–-]{2,40})/gi;
 
 const toNumber = (word: string): number => {
@@ -30,7 +44,8 @@ const toNumber = (word: string): number => {
 export function findStatedDuration(text: string, now: Date): StatedDuration | null {
   let best: StatedDuration | null = null;
   const consider = (hours: number, phrase: string) => {
-    if (Number.isFinite(hours) && hours > 0 && (!best || hours > best.hours)) best = { hours, phrase: phrase.trim() };
+    if (Number.isFinite(hours) && hours > 0 && (!best || hours > best.hours))
+      best = { hours, phrase: phrase.trim() };
   };
   for (const re of [DURATION, AGO]) {
     for (const m of text.matchAll(re)) {
@@ -51,7 +66,8 @@ export type Frequency = { kind: "always" | "intermittent"; phrase: string };
 
 const INTERMITTENT =
   /\b(intermittent(?:ly)?|sometimes|occasionally|random(?:ly)?|sporadic(?:ally)?|on and off|now and then|\d+\s+(?:in|out of)\s+\d+|\d+(?:\.\d+)?\s?%\s+of)\b/i;
-const ALWAYS = /\b(every time|each time|always|consistently|all the time|100% of|every (?:call|request|attempt|login))\b/i;
+const ALWAYS =
+  /\b(every time|each time|always|consistently|all the time|100% of|every (?:call|request|attempt|login))\b/i;
 
 /** The frequency stated in `text`, if any. */
 export function findFrequency(text: string): Frequency | null {

@@ -26,7 +26,11 @@ export function buildLexicon(policy: Policy): Lexicon {
   for (const words of v.synonyms) {
     const first = words[0];
     if (!first) continue;
-    const concept: Concept = { key: `~${stem(first)}`, words, stems: new Set(words.map((w) => stem(w.toLowerCase()))) };
+    const concept: Concept = {
+      key: `~${stem(first)}`,
+      words,
+      stems: new Set(words.map((w) => stem(w.toLowerCase()))),
+    };
     for (const s of concept.stems) if (!groupOfStem.has(s)) groupOfStem.set(s, concept);
   }
   return {
@@ -45,7 +49,8 @@ export interface ConceptOptions {
 }
 
 const isNumber = (t: string) => /^\p{N}+$/u.test(t);
-const isIdLike = (t: string) => /\p{N}/u.test(t) && /\p{L}/u.test(t) && (t.length > 4 || /^[0-9a-f]+$/.test(t)) && !/^v?\d+[a-z]?$/.test(t);
+const isIdLike = (t: string) =>
+  /\p{N}/u.test(t) && /\p{L}/u.test(t) && (t.length > 4 || /^[0-9a-f]+$/.test(t)) && !/^v?\d+[a-z]?$/.test(t);
 
 /** The distinct concepts of `text`, in order of first appearance. */
 export function conceptsOf(text: string, lexicon: Lexicon, options: ConceptOptions = {}): Concept[] {
@@ -55,7 +60,8 @@ export function conceptsOf(text: string, lexicon: Lexicon, options: ConceptOptio
     if (!options.keepMeta && lexicon.meta.has(token)) continue;
     // short numbers are counts and dates ("3 customers", "Nov 1"); codes and limits are longer;
     // long numbers and letter-digit mixes are ids, hashes and timestamps from pasted logs
-    if (isNumber(token) ? token.length < 3 || token.length > 5 : token.length < 2 || isIdLike(token)) continue;
+    if (isNumber(token) ? token.length < 3 || token.length > 5 : token.length < 2 || isIdLike(token))
+      continue;
     const s = stem(token);
     const concept = lexicon.groupOfStem.get(s) ?? { key: s, words: [token], stems: new Set([s]) };
     if (!out.has(concept.key)) out.set(concept.key, concept);

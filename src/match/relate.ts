@@ -68,7 +68,10 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   // a query word no gathered document uses cannot tell documents apart: it carries no weight
   const weights = new Map<string, number>();
   for (const c of query) {
-    weights.set(c.key, present(c) ? idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0) : 0);
+    weights.set(
+      c.key,
+      present(c) ? idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0) : 0,
+    );
   }
 
   // --- stage 1: rank tickets lexically
@@ -98,21 +101,31 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     if (s.coverage < minCoverage) continue;
     if (!isNamed && s.score < m.ticketMinRelative * best) continue;
     // another account's ticket must share more than one idea with a multi-idea issue
-    if (!isNamed && s.matched.length < Math.min(m.ticketMinConcepts, query.length) && s.shared.length === 0) continue;
+    if (!isNamed && s.matched.length < Math.min(m.ticketMinConcepts, query.length) && s.shared.length === 0)
+      continue;
     const why = [`shares ${s.matched.join(", ")} (coverage ${s.coverage.toFixed(2)})`];
     if (s.shared.length > 0) why.push(`same error signature ${s.shared.join(", ")}`);
     if (isNamed) why.push("named customer's ticket");
-    related.set(s.ticket.id, { item: s.ticket, accountId: s.accountId, score: s.score, coverage: s.coverage, why });
+    related.set(s.ticket.id, {
+      item: s.ticket,
+      accountId: s.accountId,
+      score: s.score,
+      coverage: s.coverage,
+      why,
+    });
   }
 
   // --- the issue text: description + what the related tickets say
-  const issueText = [input.description, ...[...related.values()].map((r) => fullTicketText(r.item))].join("\n");
+  const issueText = [input.description, ...[...related.values()].map((r) => fullTicketText(r.item))].join(
+    "\n",
+  );
   const issueBag = bagOf("", issueText);
   const titleCoverage = (title: string) => {
     const cs = conceptsOf(title, lexicon, { keepMeta: true, exclude: input.excludeTokens });
     return coverageIn(cs, localWeights.weigh(cs), issueBag);
   };
-  const queryCoverage = (title: string, body: string) => scoreBag(query, weights, bagOf(title, body), avg).coverage;
+  const queryCoverage = (title: string, body: string) =>
+    scoreBag(query, weights, bagOf(title, body), avg).coverage;
 
   // --- tracker issues: linked to a related ticket, or about the same thing
   const ticketIds = () => new Set(related.keys());
@@ -124,10 +137,22 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const tc = titleCoverage(issue.title);
     const qc = queryCoverage(issue.title, issue.description ?? "");
     if (linkedKeys.has(issue.key)) {
-      const by = context.links.filter((l) => l.trackerKey === issue.key && related.has(l.ticketId)).map((l) => l.ticketId);
-      trackerIssues.push({ item: issue, score: tc, coverage: qc, why: [`linked to ${[...new Set(by)].join(", ")}`] });
+      const by = context.links
+        .filter((l) => l.trackerKey === issue.key && related.has(l.ticketId))
+        .map((l) => l.ticketId);
+      trackerIssues.push({
+        item: issue,
+        score: tc,
+        coverage: qc,
+        why: [`linked to ${[...new Set(by)].join(", ")}`],
+      });
     } else if (tc >= m.trackerMinCoverage && qc >= 0.25) {
-      trackerIssues.push({ item: issue, score: tc, coverage: qc, why: [`title matches the issue (${tc.toFixed(2)})`] });
+      trackerIssues.push({
+        item: issue,
+        score: tc,
+        coverage: qc,
+        why: [`title matches the issue (${tc.toFixed(2)})`],
+      });
     }
   }
   const trackerKeys = new Set(trackerIssues.map((r) => r.item.key));
@@ -137,8 +162,15 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   for (const message of context.chatMessages) {
     const qc = queryCoverage("", message.text);
     const refs = [...refsIn(message.text)].filter((r) => related.has(r) || trackerKeys.has(r));
-    if (refs.length > 0) chatMessages.push({ item: message, score: qc, coverage: qc, why: [`mentions ${refs.join(", ")}`] });
-    else if (qc >= m.chatMinCoverage) chatMessages.push({ item: message, score: qc, coverage: qc, why: [`discusses the issue (${qc.toFixed(2)})`] });
+    if (refs.length > 0)
+      chatMessages.push({ item: message, score: qc, coverage: qc, why: [`mentions ${refs.join(", ")}`] });
+    else if (qc >= m.chatMinCoverage)
+      chatMessages.push({
+        item: message,
+        score: qc,
+        coverage: qc,
+        why: [`discusses the issue (${qc.toFixed(2)})`],
+      });
   }
 
   // --- stage 2: follow links to more tickets (tracker issue lists, ids named in related chat)
@@ -151,10 +183,17 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       if (!existing.why.includes(reason)) existing.why.push(reason);
       return;
     }
-    related.set(id, { item: t, accountId: ticketAccountId(t, context.accounts), score: 0, coverage: 0, why: [reason] });
+    related.set(id, {
+      item: t,
+      accountId: ticketAccountId(t, context.accounts),
+      score: 0,
+      coverage: 0,
+      why: [reason],
+    });
   };
   for (const r of trackerIssues) {
-    for (const l of context.links) if (l.trackerKey === r.item.key) addLinked(l.ticketId, `linked to ${r.item.key}`);
+    for (const l of context.links)
+      if (l.trackerKey === r.item.key) addLinked(l.ticketId, `linked to ${r.item.key}`);
   }
   for (const r of chatMessages) {
     for (const ref of refsIn(r.item.text)) addLinked(ref, `named in chat ${r.item.channel}`);
@@ -169,7 +208,12 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const kbArticles: Array<Related<KbArticle>> = [];
   for (const article of context.kbArticles) {
     if (mentioned.has(article.id)) {
-      kbArticles.push({ item: article, score: 1, coverage: 1, why: [`referenced in related tickets or chat`] });
+      kbArticles.push({
+        item: article,
+        score: 1,
+        coverage: 1,
+        why: [`referenced in related tickets or chat`],
+      });
       continue;
     }
     const tc = titleCoverage(article.title);
@@ -178,25 +222,47 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const issueCodes = extractSignatures(issueText).httpCodes;
     const conflict = codes.length > 0 && issueCodes.length > 0 && !httpCodesOverlap(codes, issueCodes);
     if (tc >= m.kbMinCoverage && qc >= 0.2 && !conflict) {
-      kbArticles.push({ item: article, score: tc, coverage: qc, why: [`title matches the issue (${tc.toFixed(2)})`] });
+      kbArticles.push({
+        item: article,
+        score: tc,
+        coverage: qc,
+        why: [`title matches the issue (${tc.toFixed(2)})`],
+      });
     }
   }
   const pastEscalations: Array<Related<PastEscalation>> = [];
   for (const esc of context.pastEscalations) {
     if (mentioned.has(esc.id) || (esc.trackerKey && trackerKeys.has(esc.trackerKey))) {
-      pastEscalations.push({ item: esc, score: 1, coverage: 1, why: [mentioned.has(esc.id) ? "referenced in related chat or tickets" : `tracked as ${esc.trackerKey}`] });
+      pastEscalations.push({
+        item: esc,
+        score: 1,
+        coverage: 1,
+        why: [
+          mentioned.has(esc.id) ? "referenced in related chat or tickets" : `tracked as ${esc.trackerKey}`,
+        ],
+      });
       continue;
     }
     const tc = titleCoverage(esc.summary);
     const qc = queryCoverage(esc.summary, esc.rootCause ?? "");
     if (tc >= m.escalationMinCoverage && qc >= 0.3) {
-      pastEscalations.push({ item: esc, score: tc, coverage: qc, why: [`summary matches the issue (${tc.toFixed(2)})`] });
+      pastEscalations.push({
+        item: esc,
+        score: tc,
+        coverage: qc,
+        why: [`summary matches the issue (${tc.toFixed(2)})`],
+      });
     }
   }
   // tracker issues named in related text (e.g. "ENG-702 stall again" in chat) are related too
   for (const issue of context.trackerIssues) {
     if (!trackerKeys.has(issue.key) && mentioned.has(issue.key)) {
-      trackerIssues.push({ item: issue, score: 1, coverage: 1, why: ["referenced in related tickets or chat"] });
+      trackerIssues.push({
+        item: issue,
+        score: 1,
+        coverage: 1,
+        why: ["referenced in related tickets or chat"],
+      });
       trackerKeys.add(issue.key);
     }
   }
@@ -214,7 +280,8 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
 
 function sharedSignatures(a: Signatures, b: Signatures): string[] {
   const out: string[] = [];
-  if (a.httpCodes.length > 0 && httpCodesOverlap(a.httpCodes, b.httpCodes)) out.push(`HTTP ${a.httpCodes.join("/")}`);
+  if (a.httpCodes.length > 0 && httpCodesOverlap(a.httpCodes, b.httpCodes))
+    out.push(`HTTP ${a.httpCodes.join("/")}`);
   for (const n of a.names) if (b.names.includes(n)) out.push(n);
   for (const q of a.quoted) if (b.quoted.some((x) => x.toLowerCase() === q.toLowerCase())) out.push(`"${q}"`);
   return out;
@@ -223,7 +290,10 @@ function sharedSignatures(a: Signatures, b: Signatures): string[] {
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
 
 /** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
-function localIdf(context: Context): { weigh: (concepts: Concept[]) => Map<string, number>; present: (c: Concept) => boolean } {
+function localIdf(context: Context): {
+  weigh: (concepts: Concept[]) => Map<string, number>;
+  present: (c: Concept) => boolean;
+} {
   const docs: Bag[] = [
     ...context.tickets.map((t) => {
       const { title, body } = ticketText(t);

@@ -75,7 +75,11 @@ export function scoreBag(
 }
 
 /** The share of `concepts`' weight present anywhere in `bag` (how much of a title the issue covers). */
-export function coverageIn(concepts: readonly Concept[], weights: ReadonlyMap<string, number>, bag: Bag): number {
+export function coverageIn(
+  concepts: readonly Concept[],
+  weights: ReadonlyMap<string, number>,
+  bag: Bag,
+): number {
   let covered = 0;
   let total = 0;
   for (const c of concepts) {

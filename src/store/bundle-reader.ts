@@ -24,7 +24,9 @@ export function* readBundlePieces(fd: number, sourceName: string): Generator<Bun
   let consumedBefore = 0;
 
   const fail = (what: string): never => {
-    throw new UserError(`${sourceName}: not a valid bundle: ${what} (near character ${consumedBefore + pos})`);
+    throw new UserError(
+      `${sourceName}: not a valid bundle: ${what} (near character ${consumedBefore + pos})`,
+    );
   };
   // make sure text[pos .. pos+n) is loaded, reading more when needed; false at end of input
   const ensure = (n: number): boolean => {

@@ -93,7 +93,8 @@ export function importBundle(
       }
     }
     if (version === undefined) throw new UserError("version: required (expected 1)");
-    if (version !== 1) throw new UserError(`version: expected 1 (the only bundle version), got ${JSON.stringify(version)}`);
+    if (version !== 1)
+      throw new UserError(`version: expected 1 (the only bundle version), got ${JSON.stringify(version)}`);
     store.commit();
   } catch (error) {
     store.rollback();

@@ -90,8 +90,12 @@ function createStoreApi(db: Database.Database) {
     mapInsert: db.prepare<[string, string]>("INSERT INTO doc_map (kind, ref) VALUES (?, ?)"),
     docDelete: db.prepare<[number]>("DELETE FROM docs WHERE rowid = ?"),
     docInsert: db.prepare<[number, string, string]>("INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)"),
-    linksDeleteTicket: db.prepare<[string]>("DELETE FROM ticket_links WHERE source = 'ticket' AND ticket_id = ?"),
-    linksDeleteTracker: db.prepare<[string]>("DELETE FROM ticket_links WHERE source = 'tracker' AND tracker_key = ?"),
+    linksDeleteTicket: db.prepare<[string]>(
+      "DELETE FROM ticket_links WHERE source = 'ticket' AND ticket_id = ?",
+    ),
+    linksDeleteTracker: db.prepare<[string]>(
+      "DELETE FROM ticket_links WHERE source = 'tracker' AND tracker_key = ?",
+    ),
     linkInsert: db.prepare<[string, string, string]>(
       "INSERT OR IGNORE INTO ticket_links (ticket_id, tracker_key, source) VALUES (?, ?, ?)",
     ),
@@ -159,7 +163,9 @@ function createStoreApi(db: Database.Database) {
   const linked = (want: string, by: string, values: readonly string[]): string[] => {
     if (values.length === 0) return [];
     const rows = db
-      .prepare(`SELECT DISTINCT ${want} AS v FROM ticket_links WHERE ${by} IN (${values.map(() => "?").join(",")})`)
+      .prepare(
+        `SELECT DISTINCT ${want} AS v FROM ticket_links WHERE ${by} IN (${values.map(() => "?").join(",")})`,
+      )
       .all(...values) as Array<{ v: string }>;
     return rows.map((r) => r.v);
   };
@@ -222,7 +228,9 @@ function createStoreApi(db: Database.Database) {
       return parse<Team>(db.prepare("SELECT data FROM team WHERE id = 1").get() as { data: string }) ?? {};
     },
     accounts(): Account[] {
-      return parseAll<Account>(db.prepare("SELECT data FROM accounts ORDER BY id").all() as Array<{ data: string }>);
+      return parseAll<Account>(
+        db.prepare("SELECT data FROM accounts ORDER BY id").all() as Array<{ data: string }>,
+      );
     },
     tickets: (ids: readonly string[]) => byIds<Ticket>("tickets", "id", ids),
     trackerIssues: (keys: readonly string[]) => byIds<TrackerIssue>("tracker_issues", "key", keys),
@@ -251,7 +259,10 @@ function createStoreApi(db: Database.Database) {
       return linked("ticket_id", "tracker_key", keys);
     },
     /** Every link that touches one of the tickets or one of the tracker keys. */
-    linksBetween(ticketIds: readonly string[], keys: readonly string[]): Array<{ ticketId: string; trackerKey: string }> {
+    linksBetween(
+      ticketIds: readonly string[],
+      keys: readonly string[],
+    ): Array<{ ticketId: string; trackerKey: string }> {
       const out = new Map<string, { ticketId: string; trackerKey: string }>();
       const query = (column: string, values: readonly string[]) => {
         for (let i = 0; i < values.length; i += 500) {
@@ -270,13 +281,20 @@ function createStoreApi(db: Database.Database) {
       return [...out.values()];
     },
     /** Which of `refs` exist, by kind (for ids mentioned in free text). */
-    existingRefs(refs: readonly string[]): { tickets: string[]; tracker: string[]; kb: string[]; escalations: string[] } {
+    existingRefs(refs: readonly string[]): {
+      tickets: string[];
+      tracker: string[];
+      kb: string[];
+      escalations: string[];
+    } {
       const present = (table: string, column: string) =>
         refs.length === 0
           ? []
           : (
               db
-                .prepare(`SELECT ${column} AS id FROM ${table} WHERE ${column} IN (${refs.map(() => "?").join(",")})`)
+                .prepare(
+                  `SELECT ${column} AS id FROM ${table} WHERE ${column} IN (${refs.map(() => "?").join(",")})`,
+                )
                 .all(...refs) as Array<{ id: string }>
             ).map((r) => r.id);
       return {
@@ -299,7 +317,10 @@ function createStoreApi(db: Database.Database) {
         .all(match, ...kinds, limit) as DocHit[];
     },
     /** How many documents the index holds, and how many match each FTS expression. */
-    documentFrequencies(expressions: ReadonlyMap<string, string>): { total: number; df: Map<string, number> } {
+    documentFrequencies(expressions: ReadonlyMap<string, string>): {
+      total: number;
+      df: Map<string, number>;
+    } {
       const total = (db.prepare("SELECT count(*) AS n FROM doc_map").get() as { n: number }).n;
       const count = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE docs MATCH ?");
       const df = new Map<string, number>();
@@ -307,7 +328,8 @@ function createStoreApi(db: Database.Database) {
       return { total, df };
     },
     counts(): Record<string, number> {
-      const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const n = (table: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return {
         accounts: n("accounts"),
         tickets: n("tickets"),

@@ -11,12 +11,21 @@ import { openStore } from "../../src/store/sqlite-store.js";
 let defaultPolicy: Policy | undefined;
 
 /** Imports `bundle` into a fresh store and runs `brief` for the input at `now`. */
-export function briefOn(bundle: Bundle, input: { description: string; customer?: string }, now: string, policy?: Policy): BriefRun {
+export function briefOn(
+  bundle: Bundle,
+  input: { description: string; customer?: string },
+  now: string,
+  policy?: Policy,
+): BriefRun {
   defaultPolicy ??= loadPolicy();
   const store = openStore(":memory:");
   try {
-    importBundle(store, piecesOf(bundle as unknown as Record<string, unknown>));
-    return runBrief(store, input, { policy: policy ?? defaultPolicy, now: new Date(now), reporter: "Test Reporter" });
+    importBundle(store, piecesOf(bundle));
+    return runBrief(store, input, {
+      policy: policy ?? defaultPolicy,
+      now: new Date(now),
+      reporter: "Test Reporter",
+    });
   } finally {
     store.close();
   }

@@ -57,7 +57,8 @@ export function baseline(): Bundle {
         id: "T-1",
         accountId: "acme",
         subject: "Order API intermittently returning HTTP 500",
-        description: "Roughly 1 in 12 calls to POST /v2/orders fail with HTTP 500. Retrying usually succeeds.",
+        description:
+          "Roughly 1 in 12 calls to POST /v2/orders fail with HTTP 500. Retrying usually succeeds.",
         status: "open",
         priority: "urgent",
         createdAt: "2026-11-09T21:00:00Z",
@@ -82,7 +83,13 @@ export function baseline(): Bundle {
       },
     ],
     trackerIssues: [
-      { key: "ENG-1", title: "Intermittent HTTP 500 on POST /v2/orders", type: "bug", status: "in_progress", ticketIds: ["T-1"] },
+      {
+        key: "ENG-1",
+        title: "Intermittent HTTP 500 on POST /v2/orders",
+        type: "bug",
+        status: "in_progress",
+        ticketIds: ["T-1"],
+      },
     ],
     kbArticles: [],
     chatMessages: [],

@@ -26,7 +26,10 @@ export interface BriefCommandOptions extends CommonOptions {
 /** Reads the description argument ('-' for stdin) and checks it is not empty. */
 export function readDescription(value: string): string {
   const text = value === "-" ? readStdin() : value;
-  if (!text.trim()) throw new UserError("description: empty; describe the issue, e.g. \"API returning 500 errors for Acme Corp\"");
+  if (!text.trim())
+    throw new UserError(
+      'description: empty; describe the issue, e.g. "API returning 500 errors for Acme Corp"',
+    );
   return text;
 }
 
@@ -38,7 +41,11 @@ export function printBrief(description: string, options: BriefCommandOptions): v
   const policy = resolvePolicy(options, config);
   const store = openStoreFor(options);
   try {
-    const run = runBrief(store, { description, customer: options.customer }, { policy, now, reporter: resolveReporter(config) });
+    const run = runBrief(
+      store,
+      { description, customer: options.customer },
+      { policy, now, reporter: resolveReporter(config) },
+    );
     if (format === "json") printJson(renderJson(run));
     else printMarkdown(renderMarkdown(run.brief));
   } finally {
@@ -57,5 +64,7 @@ export function registerBrief(program: Command): void {
     .option("--now <iso>", "fix the clock (ISO-8601); default: the real time")
     .option("--format <format>", "markdown or json", "markdown")
     .option("--policy <file>", "a team policy YAML merged over the defaults (or $ESCALATE_POLICY)")
-    .action((description: string, options: BriefCommandOptions) => printBrief(readDescription(description), options));
+    .action((description: string, options: BriefCommandOptions) =>
+      printBrief(readDescription(description), options),
+    );
 }

@@ -37,20 +37,29 @@ export function registerDemo(program: Command): void {
       }
       const index = Number(options.example) - 1;
       const example = demoExamples[index];
-      if (!example) throw new UserError(`--example: expected 1 to ${demoExamples.length}, got "${options.example}"`);
+      if (!example)
+        throw new UserError(`--example: expected 1 to ${demoExamples.length}, got "${options.example}"`);
       const store = openStore(db);
       try {
-        importBundle(store, piecesOf(generateDemoWorkspace({ anchor }) as unknown as Record<string, unknown>));
+        importBundle(store, piecesOf(generateDemoWorkspace({ anchor })));
       } finally {
         store.close();
       }
       process.stderr.write(`Loaded the demo workspace into ${db}. Brief for: "${example.description}"\n\n`);
-      printBrief(example.description, { ...options, db, now: anchor.toISOString(), customer: example.customer });
+      printBrief(example.description, {
+        ...options,
+        db,
+        now: anchor.toISOString(),
+        customer: example.customer,
+      });
       if (options.format !== "json") {
         process.stdout.write(
           `\nTry the other examples:\n${demoExamples
             .slice(1)
-            .map((e: { description: string }) => `  escalate brief "${e.description}" --db ${db} --now ${anchor.toISOString()}`)
+            .map(
+              (e: { description: string }) =>
+                `  escalate brief "${e.description}" --db ${db} --now ${anchor.toISOString()}`,
+            )
             .join("\n")}\n`,
         );
       }

@@ -23,7 +23,9 @@ export function registerImport(program: Command): void {
       try {
         fd = file === "-" ? 0 : openSync(file, "r");
       } catch (error) {
-        throw new UserError(`import: cannot open ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UserError(
+          `import: cannot open ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
       const store = openStoreFor(options);
       const started = Date.now();
