@@ -1,0 +1,89 @@
+/**
+ * The shipped vocabularies read support language the way the policy means it: a table of
+ * sentences, each with the natures and cues it must (and must not) raise.
+ */
+import { describe, expect, it } from "vitest";
+import { loadPolicy } from "../src/config/load-policy.js";
+import { compileVocabulary, findHits } from "../src/intake/cues.js";
+
+const vocabulary = compileVocabulary(loadPolicy());
+const natures = (text: string) => new Set(findHits(text, vocabulary.natures, "t").map((h) => h.cue));
+const cues = (text: string) => new Set(findHits(text, vocabulary.cues, "t").map((h) => h.cue));
+
+describe("natures", () => {
+  it.each([
+    ["Our billing page lists invoices that belong to a different company", "security"],
+    ["one of their users could see another customer's dashboards", "security"],
+    ["an ex-employee can still log in to the admin portal", "security"],
+    ["a terminated employee kept using their account after being removed in Okta", "security"],
+    ["their API key was posted in a public GitHub repo", "security"],
+    ["someone was logging in from an unknown country", "security"],
+    ["the shared link works for anyone without logging in", "security"],
+    ["Vulnerability report: attachments can be downloaded by changing the file ID in the URL", "security"],
+    ["Data export is missing rows", "data_integrity"],
+    ["the sync is wiping out custom fields", "data_integrity"],
+    ["Salesforce sync is blanking out phone numbers", "data_integrity"],
+    ["personal data was not erased after their deletion request", "data_integrity"],
+    ["Checkout widget down on Black Friday", "outage"],
+    ["SSO login loop for all users", "outage"],
+    ["Webhooks delayed by hours", "performance"],
+    ["Report generation timed out after 900s", "performance"],
+    ["Customers asking for recurring tasks in the mobile app", "feature_gap"],
+    ["they will leave unless we add a dark mode feature", "feature_gap"],
+    ["the field app has no offline mode", "feature_gap"],
+    ["wants to know how to email a weekly PDF", "how_to"],
+    ["they changed the store time zone last week", "configuration"],
+    ["API returning 500 errors intermittently", "bug"],
+    ["Bulk approve is greyed out for approvers", "bug"],
+  ])("%s -> %s", (text, nature) => {
+    expect(natures(text)).toContain(nature);
+  });
+
+  it.each([
+    ["similar to another customer's request", "security"],
+    ["SSO users all land with the Viewer role", "security"],
+    ["Calendar view comes up blank in Safari", "data_integrity"],
+    ["webhooks are delayed but all queued, nothing dropped", "data_integrity"],
+    ["the field app shows You're offline", "outage"],
+    ["service credits for the October outage were not applied", "performance"],
+    ["orders after 5pm land on the next day", "performance"],
+  ])("%s is not %s", (text, nature) => {
+    expect(natures(text)).not.toContain(nature);
+  });
+});
+
+describe("cues", () => {
+  it.each([
+    ["the owner wants to talk to our VP of Customer Success", "execRequest"],
+    ["asked us to escalate to leadership", "execRequest"],
+    ["they are demanding a call with our CEO", "execRequest"],
+    ["Customer threatening to churn over a missing feature", "churnThreat"],
+    ["we will not renew and will move to Trellis", "churnThreat"],
+    ["they are evaluating other vendors", "churnThreat"],
+    ["their attorneys are now involved", "legalRisk"],
+    ["general counsel says we breached the contract", "legalRisk"],
+    ["threatening to go public on social media", "prRisk"],
+    ["a reporter has already asked them about it", "prRisk"],
+    ["a refund outside our refund policy", "policyException"],
+    ["asking for a refund outside the 30-day window", "policyException"],
+    ["nobody at head office can get in", "productionDown"],
+    ["the app won't load for anyone since 9am", "productionDown"],
+    ["I do not have access to the inbound mail-ingest logs", "complexity"],
+    ["loads the widget in their custom React Native app", "customImplementation"],
+    ["engineering says this is working as designed", "designDecision"],
+    ["Reproduced against the sandbox", "confirmedBug"],
+    ["greyed out again, we fixed this in 4.12", "recurrence"],
+  ])("%s -> %s", (text, cue) => {
+    expect(cues(text)).toContain(cue);
+  });
+
+  it.each([
+    ["Our CFO wants a report of spend", "execRequest"],
+    ["The job threw an exception at startup", "policyException"],
+    ["Any news on the fix?", "prRisk"],
+    ["Harbor Lane Media asked about exports", "prRisk"],
+    ["No rush, any time this week is fine", "productionDown"],
+  ])("%s is not %s", (text, cue) => {
+    expect(cues(text)).not.toContain(cue);
+  });
+});
