@@ -41,6 +41,8 @@ describe("natures", () => {
 
   it.each([
     ["similar to another customer's request", "security"],
+    ["We are seeing the same on other organisations and have opened an incident", "security"],
+    ["we got similar reports from other customers", "security"],
     ["SSO users all land with the Viewer role", "security"],
     ["Calendar view comes up blank in Safari", "data_integrity"],
     ["webhooks are delayed but all queued, nothing dropped", "data_integrity"],

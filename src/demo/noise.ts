@@ -49,6 +49,8 @@ export type RenderNoiseTicketOptions = {
   slots?: Readonly<Record<string, readonly string[]>>;
   /** Extra sentences appended to the description (already filled). */
   extraSentences?: readonly string[];
+  /** Resolve the ticket whenever its resolution falls before the anchor. */
+  forceResolved?: boolean;
 };
 
 type TimedComment = { ago: number; role: "customer" | "agent" | "internal"; author: string; body: string };
@@ -121,7 +123,8 @@ export function renderNoiseTicket(options: RenderNoiseTicketOptions): Ticket {
     : undefined;
   // Real queues keep a tail of recent tickets waiting on someone; old ones are almost all resolved.
   const resolveChance = createdAgo > 10 * DAY ? 1 : createdAgo > 3 * DAY ? 0.8 : 0.35;
-  const resolves = resolution.ago >= MIN_AGO_HOURS && (resolveChance === 1 || rng.chance(resolveChance));
+  const resolves =
+    resolution.ago >= MIN_AGO_HOURS && (options.forceResolved === true || resolveChance === 1 || rng.chance(resolveChance));
 
   const happened = [...thread, ...(resolves ? [resolution] : []), ...(resolves && thanks ? [thanks] : [])].filter(
     (c) => c.ago >= MIN_AGO_HOURS,
@@ -227,6 +230,7 @@ export function generateNoiseTickets(options: GenerateNoiseTicketsOptions): Tick
       createdAgo: draft.createdAgo,
       account: draft.account,
       omitAccountId: draft.omitAccountId,
+      forceResolved: options.quietAccountIds.has(draft.account.id),
     });
     if (options.quietAccountIds.has(draft.account.id) && ticket.status !== "solved" && ticket.status !== "closed") {
       throw new Error(`demo noise left a quiet account's ticket ${ticket.id} unresolved`);

@@ -8,6 +8,8 @@ export function tokenize(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/['’]/g, "")
+    // "log in", "logged in", "sign-in" are one idea, not the word "log" (as in "audit log")
+    .replace(/\b(log|sign)(?:ged|ging|ed|ing|s)?[\s-]+(?:in|on|into)\b/g, "$1in")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0);
 }
