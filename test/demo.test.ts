@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Account, Ticket } from "../src/domain/bundle.js";
 import { bundleSchema, ticketSchema } from "../src/domain/bundle.js";
 import { DEFAULT_DEMO_SEED, demoExamples, generateDemoWorkspace } from "../src/demo/generate.js";
-import { generateScaledBundleJson, generateScaledTickets, generateScaledWorkspaceHead } from "../src/demo/scale.js";
+import {
+  generateScaledBundleJson,
+  generateScaledTickets,
+  generateScaledWorkspaceHead,
+} from "../src/demo/scale.js";
 import { DEMO_STORIES } from "../src/demo/stories.js";
 
 const HOUR = 3_600_000;
@@ -55,7 +59,8 @@ const slaRatio = (t: Ticket): number | undefined => {
   const hours = accountById(t.accountId ?? "").sla?.resolutionHours;
   return hours ? ageHours(t.createdAt) / hours : undefined;
 };
-const ticketText = (t: Ticket) => [t.subject, t.description ?? "", ...(t.comments ?? []).map((c) => c.body)].join("\n");
+const ticketText = (t: Ticket) =>
+  [t.subject, t.description ?? "", ...(t.comments ?? []).map((c) => c.body)].join("\n");
 const isHighValue = (a: Account) => (a.arr ?? 0) >= 100000 || a.strategic === true || a.reference === true;
 const storyTicketIds = new Set(demoExamples.flatMap((e) => e.expect.relatedTickets));
 const storyChatIds = new Set(DEMO_STORIES.flatMap((s) => s.chat.map((c) => c.id)));
@@ -115,7 +120,8 @@ describe("generateDemoWorkspace", () => {
       expect(t).toBeGreaterThanOrEqual(anchor.getTime() - 60 * DAY);
     }
     for (const t of tickets) {
-      for (const c of t.comments ?? []) expect(Date.parse(c.createdAt)).toBeGreaterThanOrEqual(Date.parse(t.createdAt));
+      for (const c of t.comments ?? [])
+        expect(Date.parse(c.createdAt)).toBeGreaterThanOrEqual(Date.parse(t.createdAt));
       if (t.solvedAt) expect(["solved", "closed"]).toContain(t.status);
     }
   });
@@ -131,7 +137,9 @@ describe("generateDemoWorkspace", () => {
     const roles = new Set(tickets.flatMap((t) => (t.comments ?? []).map((c) => c.role)));
     expect(roles).toEqual(new Set(["customer", "agent", "internal"]));
     expect(chat.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(tracker.map((i) => i.status))).toEqual(new Set(["open", "in_progress", "done", "wont_do"]));
+    expect(new Set(tracker.map((i) => i.status))).toEqual(
+      new Set(["open", "in_progress", "done", "wont_do"]),
+    );
     expect(new Set(tracker.map((i) => i.type))).toEqual(new Set(["bug", "feature", "task", "incident"]));
     expect(new Set(kb.map((a) => a.kind))).toEqual(
       new Set(["howto", "known_issue", "workaround", "limitation", "reference"]),
@@ -166,7 +174,8 @@ describe("generateDemoWorkspace", () => {
       if (t.accountId) expect(owner?.id).toBe(t.accountId);
     }
     for (const issue of tracker) for (const id of issue.ticketIds ?? []) expect(ticketIds).toContain(id);
-    for (const a of accounts) for (const c of a.contacts ?? []) expect(c.email?.endsWith(`@${a.domain}`)).toBe(true);
+    for (const a of accounts)
+      for (const c of a.contacts ?? []) expect(c.email?.endsWith(`@${a.domain}`)).toBe(true);
     for (const e of bundle.escalations ?? []) {
       for (const id of e.accountIds ?? []) expect(accounts.map((a) => a.id)).toContain(id);
       if (e.trackerKey) expect(keys).toContain(e.trackerKey);
@@ -179,28 +188,33 @@ describe("generateDemoWorkspace", () => {
       if (a.plan === "Business") expect(a.sla?.resolutionHours).toBe(72);
       if (a.plan === "Starter") expect(a.sla).toBeUndefined();
     }
-    const closingSoon = accounts.flatMap((a) => a.deals ?? []).filter((d) => {
-      const days = (Date.parse(d.closeDate ?? "") - anchor.getTime()) / DAY;
-      return days > 0 && days <= 90;
-    });
+    const closingSoon = accounts
+      .flatMap((a) => a.deals ?? [])
+      .filter((d) => {
+        const days = (Date.parse(d.closeDate ?? "") - anchor.getTime()) / DAY;
+        return days > 0 && days <= 90;
+      });
     expect(closingSoon.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each([DEFAULT_DEMO_SEED, 1, 2, 42, 99991])("keeps noise clear of the stories' words (seed %s)", (seed) => {
-    const b = generateDemoWorkspace({ anchor, seed });
-    for (const t of b.tickets ?? []) {
-      if (storyTicketIds.has(t.id)) continue;
-      const text = ticketText(t);
-      for (const word of STORY_WORDS) expect(text, `${t.id} matches ${word}`).not.toMatch(word);
-      if (ageHours(t.createdAt) < 14 * 24) expect(text, t.id).not.toMatch(/\bapi\b/i);
-      // The story accounts' only open tickets are the stories'.
-      if (t.accountId === "acme" || t.accountId === "orrinvalley") expect(isOpen(t)).toBe(false);
-    }
-    for (const m of b.chatMessages ?? []) {
-      if (storyChatIds.has(m.id ?? "")) continue;
-      for (const word of STORY_WORDS) expect(m.text, `${m.id} matches ${word}`).not.toMatch(word);
-    }
-  });
+  it.each([DEFAULT_DEMO_SEED, 1, 2, 42, 99991])(
+    "keeps noise clear of the stories' words (seed %s)",
+    (seed) => {
+      const b = generateDemoWorkspace({ anchor, seed });
+      for (const t of b.tickets ?? []) {
+        if (storyTicketIds.has(t.id)) continue;
+        const text = ticketText(t);
+        for (const word of STORY_WORDS) expect(text, `${t.id} matches ${word}`).not.toMatch(word);
+        if (ageHours(t.createdAt) < 14 * 24) expect(text, t.id).not.toMatch(/\bapi\b/i);
+        // The story accounts' only open tickets are the stories'.
+        if (t.accountId === "acme" || t.accountId === "orrinvalley") expect(isOpen(t)).toBe(false);
+      }
+      for (const m of b.chatMessages ?? []) {
+        if (storyChatIds.has(m.id ?? "")) continue;
+        for (const word of STORY_WORDS) expect(m.text, `${m.id} matches ${word}`).not.toMatch(word);
+      }
+    },
+  );
 
   it("demo examples list the four practice examples in order", () => {
     expect(demoExamples.map((e) => e.description)).toEqual([
@@ -216,7 +230,8 @@ describe("generateDemoWorkspace", () => {
       ["escalate", "High", "Leadership"],
     ]);
     for (const e of demoExamples) {
-      for (const id of e.expect.relatedTickets) expect(tickets.find((t) => t.id === id && isOpen(t))).toBeDefined();
+      for (const id of e.expect.relatedTickets)
+        expect(tickets.find((t) => t.id === id && isOpen(t))).toBeDefined();
     }
   });
 
@@ -228,7 +243,9 @@ describe("generateDemoWorkspace", () => {
     }
     for (const id of storyTicketIds) {
       const text = ticketText(tickets.find((t) => t.id === id) as Ticket);
-      expect(text).not.toMatch(/lawyer|\blegal\b|\bpress\b|social media|\bCEO\b|\bVP\b|executive|unauthori[sz]ed|exposed|compliance|security/i);
+      expect(text).not.toMatch(
+        /lawyer|\blegal\b|\bpress\b|social media|\bCEO\b|\bVP\b|executive|unauthori[sz]ed|exposed|compliance|security/i,
+      );
     }
   });
 });
@@ -242,7 +259,9 @@ describe("story 1: API 500s for Acme Corp (escalate, High, Engineering)", () => 
     expect(acme).toMatchObject({ name: "Acme Corp", plan: "Enterprise", arr: 480000, strategic: true });
     expect(acme.aliases).toContain("Acme");
     expect(acme.domain).toMatch(/acme/);
-    const soon = (acme.deals ?? []).filter((d) => (Date.parse(d.closeDate ?? "") - anchor.getTime()) / DAY <= 90);
+    const soon = (acme.deals ?? []).filter(
+      (d) => (Date.parse(d.closeDate ?? "") - anchor.getTime()) / DAY <= 90,
+    );
     expect(soon.length).toBe(1);
   });
 
@@ -263,7 +282,10 @@ describe("story 1: API 500s for Acme Corp (escalate, High, Engineering)", () => 
     expect(note).toMatch(/req_[0-9a-f]{8}/);
     expect(note).toMatch(/7\.42\.0/);
     expect(comments.some((c) => c.role === "agent" && c.public)).toBe(true);
-    const customer = comments.filter((c) => c.role === "customer").map((c) => c.body).join(" ");
+    const customer = comments
+      .filter((c) => c.role === "customer")
+      .map((c) => c.body)
+      .join(" ");
     expect(customer).toMatch(/retr/i);
     expect(customer).toMatch(/dispatchers|shift/i);
     expect(ticketText(ticket)).not.toMatch(/churn|not renew|cancel|competitor/i);
@@ -274,11 +296,15 @@ describe("story 1: API 500s for Acme Corp (escalate, High, Engineering)", () => 
     expect(bug).toMatchObject({ type: "bug", status: "in_progress" });
     expect(ticket.trackerKeys).toContain(bug?.key);
     const engineering = bundle.team?.channels?.Engineering;
-    expect(chat.filter((m) => m.channel === engineering && m.text.includes(bug?.key ?? "?")).length).toBeGreaterThanOrEqual(2);
+    expect(
+      chat.filter((m) => m.channel === engineering && m.text.includes(bug?.key ?? "?")).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("has no KB workaround for it (only the unrelated 429 rate-limit limitation)", () => {
-    const lowering = kb.filter((a) => a.kind === "workaround" || a.kind === "known_issue" || a.kind === "limitation");
+    const lowering = kb.filter(
+      (a) => a.kind === "workaround" || a.kind === "known_issue" || a.kind === "limitation",
+    );
     for (const a of lowering) expect(`${a.title} ${a.body}`).not.toMatch(/\b500\b|work-orders\/bulk|lock/i);
     expect(kb.some((a) => a.kind === "limitation" && /429/.test(a.title))).toBe(true);
   });
@@ -294,20 +320,28 @@ describe("story 2: export missing rows (escalate, Critical, Engineering)", () =>
     expect(ids).toHaveLength(3);
     expect(ids).toEqual(demoExamples[1]?.expect.accountIds);
     expect(ids.map(accountById).some(isHighValue)).toBe(true);
-    for (const t of exportTickets) expect(ticketText(t)).toMatch(/missing rows|left out|short|fewer|not in the file/i);
+    for (const t of exportTickets)
+      expect(ticketText(t)).toMatch(/missing rows|left out|short|fewer|not in the file/i);
   });
 
   it("is tracked as an open bug and no past fix exists", () => {
     const bug = tracker.find((i) => exportTickets.every((t) => i.ticketIds?.includes(t.id)));
     expect(bug).toMatchObject({ type: "bug", status: "open" });
-    expect(tracker.filter((i) => i !== bug && /export/i.test(`${i.title} ${i.description ?? ""}`))).toEqual([]);
+    expect(tracker.filter((i) => i !== bug && /export/i.test(`${i.title} ${i.description ?? ""}`))).toEqual(
+      [],
+    );
     expect((bundle.escalations ?? []).filter((e) => /export/i.test(e.summary))).toEqual([]);
   });
 });
 
 describe("story 3: SSO login loop for all Enterprise customers (escalate, Critical, Engineering)", () => {
-  const enterprise = accounts.filter((a) => a.plan === "Enterprise").map((a) => a.id).sort();
-  const ssoTickets = tickets.filter((t) => isOpen(t) && /\bsso\b/i.test(ticketText(t)) && /loop/i.test(ticketText(t)));
+  const enterprise = accounts
+    .filter((a) => a.plan === "Enterprise")
+    .map((a) => a.id)
+    .sort();
+  const ssoTickets = tickets.filter(
+    (t) => isOpen(t) && /\bsso\b/i.test(ticketText(t)) && /loop/i.test(ticketText(t)),
+  );
 
   it("at least three Enterprise accounts opened tickets in the last 2 days, and one Enterprise account did not", () => {
     const affected = new Set(ssoTickets.map((t) => t.accountId ?? ""));
@@ -383,7 +417,9 @@ describe("generateScaledTickets", () => {
     expect(head.accounts).toHaveLength(200);
     expect(new Set((head.accounts ?? []).map((a) => a.id)).size).toBe(200);
     expect(head.tickets).toBeUndefined();
-    const json = [...generateScaledBundleJson({ seed: 5, anchor: scaledAnchor, ticketCount: 120, accountCount: 30 })].join("");
+    const json = [
+      ...generateScaledBundleJson({ seed: 5, anchor: scaledAnchor, ticketCount: 120, accountCount: 30 }),
+    ].join("");
     const parsed = bundleSchema.parse(JSON.parse(json));
     expect(parsed.tickets).toHaveLength(120);
     expect(parsed.accounts).toHaveLength(30);

@@ -101,6 +101,19 @@ describe("import", () => {
     expect(store.accounts().find((a) => a.id === "z")).toMatchObject({ crmId: "001" });
   });
 
+  it("reads a bundle of several megabytes element by element", () => {
+    const bundle = baseline();
+    bundle.tickets = Array.from({ length: 3000 }, (_, i) => ({
+      id: `B-${i}`,
+      subject: `Bulk ticket ${i} {not an object} [nor an array]`,
+      description: "x".repeat(1000 + (i % 97)),
+      status: "open" as const,
+      createdAt: "2026-11-01T00:00:00Z",
+    }));
+    expect(importFile(bundle).tickets).toBe(3000);
+    expect(store.tickets(["B-2999"])[0]?.subject).toBe("Bulk ticket 2999 {not an object} [nor an array]");
+  });
+
   it("reads strings with braces, brackets, escapes and unicode across chunk boundaries", () => {
     const tricky = 'He said "}]{[" and \\ then ✓ — ünïcode'.repeat(40_000);
     const bundle = baseline();

@@ -149,7 +149,8 @@ export const BACKLOG: readonly TrackerSpec[] = [
   {
     key: "CORE-1102",
     title: "PM calendar shows entries one day early for sites at UTC-10",
-    description: "Due dates are converted through UTC when the calendar renders, shifting Honolulu sites by a day.",
+    description:
+      "Due dates are converted through UTC when the calendar renders, shifting Honolulu sites by a day.",
     type: "bug",
     status: "done",
     priority: "P3",
@@ -234,7 +235,8 @@ export const BACKLOG: readonly TrackerSpec[] = [
   {
     key: "PM-287",
     title: "Timeline view of planned maintenance per site",
-    description: "A planning view showing scheduled PM work per site and week, highlighting overloaded weeks.",
+    description:
+      "A planning view showing scheduled PM work per site and week, highlighting overloaded weeks.",
     type: "feature",
     status: "in_progress",
     priority: "P2",
@@ -245,7 +247,8 @@ export const BACKLOG: readonly TrackerSpec[] = [
   {
     key: "PM-250",
     title: "Per-customer colour themes in the technician app",
-    description: "Declined: custom colours hurt outdoor readability and multiply design QA. Logo branding covers the need.",
+    description:
+      "Declined: custom colours hurt outdoor readability and multiply design QA. Logo branding covers the need.",
     type: "feature",
     status: "wont_do",
     priority: "P4",

@@ -61,7 +61,12 @@ export function generateDemoWorkspace(options: GenerateDemoWorkspaceOptions): Bu
   const chatMessages: ChatMessage[] = sortBy(
     [
       ...[...RELEASE_CHAT, ...episodes.flatMap((e) => e.chat)].map((spec) => buildChat(spec, clock)),
-      ...generateQueueChatter({ rng: rng.fork("chatter"), clock, accounts: ACCOUNT_ROWS, count: QUEUE_CHAT_COUNT }),
+      ...generateQueueChatter({
+        rng: rng.fork("chatter"),
+        clock,
+        accounts: ACCOUNT_ROWS,
+        count: QUEUE_CHAT_COUNT,
+      }),
     ],
     (m) => m.at,
   );

@@ -53,7 +53,12 @@ const webhookDelays: HistoryEpisode = {
           author: "Lucia Ferreira",
           body: "The fix is live: deliveries are back under 10 seconds. Sorry for the disruption, and thank you for the detailed timings.",
         },
-        { ago: 45 * DAY + 1, role: "customer", author: "Bettina Kraus", body: "Confirmed on our side, thanks." },
+        {
+          ago: 45 * DAY + 1,
+          role: "customer",
+          author: "Bettina Kraus",
+          body: "Confirmed on our side, thanks.",
+        },
       ],
     },
   ],
@@ -70,7 +75,8 @@ const webhookDelays: HistoryEpisode = {
     {
       key: "CORE-1090",
       title: "Webhook dispatcher does not scale out with queue lag",
-      description: "After the queue migration the dispatcher autoscaler used CPU, which stays low while deliveries queue up. Autoscale on queue lag instead.",
+      description:
+        "After the queue migration the dispatcher autoscaler used CPU, which stays low while deliveries queue up. Autoscale on queue lag instead.",
       type: "bug",
       status: "done",
       priority: "P1",
@@ -91,7 +97,8 @@ const webhookDelays: HistoryEpisode = {
       target: "Engineering",
       createdAgo: 48.5 * DAY,
       resolvedAgo: 45 * DAY,
-      rootCause: "The webhook dispatcher's autoscaler keyed on CPU after the queue migration and never scaled out during the morning burst; it now scales on queue lag.",
+      rootCause:
+        "The webhook dispatcher's autoscaler keyed on CPU after the queue migration and never scaled out during the morning burst; it now scales on queue lag.",
       trackerKey: "CORE-1090",
     },
   ],
@@ -149,7 +156,8 @@ const prorationCredit: HistoryEpisode = {
     {
       key: "BILL-64",
       title: "Proration job runs twice when plan and seat changes land in the same minute",
-      description: "Two subscription events in the same minute each trigger the proration job; make it idempotent per billing period.",
+      description:
+        "Two subscription events in the same minute each trigger the proration job; make it idempotent per billing period.",
       type: "bug",
       status: "done",
       priority: "P2",
@@ -164,13 +172,15 @@ const prorationCredit: HistoryEpisode = {
   escalations: [
     {
       id: "ESC-034",
-      summary: "Paloma Hotels double-charged for prorated seats; asked for a credit on the current invoice (policy exception)",
+      summary:
+        "Paloma Hotels double-charged for prorated seats; asked for a credit on the current invoice (policy exception)",
       accountIds: ["paloma"],
       severity: "Medium",
       target: "Leadership",
       createdAgo: 37 * DAY,
       resolvedAgo: 35 * DAY,
-      rootCause: "The proration job ran twice when the plan change and the seat change landed in the same minute; the support director approved a one-off credit on the current invoice.",
+      rootCause:
+        "The proration job ran twice when the plan change and the seat change landed in the same minute; the support director approved a one-off credit on the current invoice.",
       trackerKey: "BILL-64",
     },
   ],
@@ -183,7 +193,8 @@ const pushDelays: HistoryEpisode = {
       accountId: "wrenfield",
       requester: 1,
       subject: "Technicians get new assignment alerts 20+ minutes late on iPhones",
-      description: "Since this morning our iPhone users get push alerts for urgent work orders 20 to 30 minutes after dispatch. Android users are fine.",
+      description:
+        "Since this morning our iPhone users get push alerts for urgent work orders 20 to 30 minutes after dispatch. Android users are fine.",
       status: "closed",
       priority: "high",
       channel: "phone",
@@ -212,7 +223,8 @@ const pushDelays: HistoryEpisode = {
       accountId: "sorensen",
       requester: 1,
       subject: "Push alerts slow on the iOS app",
-      description: "Our service techs on iPhone see new jobs only when they open the app. Alerts come very late or not at all since this morning.",
+      description:
+        "Our service techs on iPhone see new jobs only when they open the app. Alerts come very late or not at all since this morning.",
       status: "closed",
       priority: "normal",
       channel: "email",
@@ -274,7 +286,8 @@ const pushDelays: HistoryEpisode = {
     {
       key: "INC-51",
       title: "iOS push alerts delayed 20-30 minutes (APNs certificate expired)",
-      description: "The APNs signing certificate expired; pushes fell back to a retry path. Replace the certificate and monitor expiry.",
+      description:
+        "The APNs signing certificate expired; pushes fell back to a retry path. Replace the certificate and monitor expiry.",
       type: "incident",
       status: "done",
       priority: "SEV-2",
@@ -294,7 +307,8 @@ const pushDelays: HistoryEpisode = {
       target: "Engineering",
       createdAgo: 31 * DAY - 0.5,
       resolvedAgo: 30 * DAY + 3,
-      rootCause: "The APNs signing certificate for the iOS push service expired; it was replaced and certificate expiry is now monitored.",
+      rootCause:
+        "The APNs signing certificate for the iOS push service expired; it was replaced and certificate expiry is now monitored.",
       trackerKey: "INC-51",
     },
   ],
@@ -358,7 +372,8 @@ const approvalChain: HistoryEpisode = {
     {
       key: "CORE-1118",
       title: "Approval rules with equal priority evaluated in unstable order",
-      description: "Equal-priority approval rules are read from an unordered map, so a required approver can be skipped. Evaluate by rule position.",
+      description:
+        "Equal-priority approval rules are read from an unordered map, so a required approver can be skipped. Evaluate by rule position.",
       type: "bug",
       status: "done",
       priority: "P2",
@@ -379,7 +394,8 @@ const approvalChain: HistoryEpisode = {
       target: "Engineering",
       createdAgo: 22 * DAY,
       resolvedAgo: 19 * DAY,
-      rootCause: "Approval rules with the same priority were evaluated in an unstable order; they are now evaluated by their position on the Approvals page.",
+      rootCause:
+        "Approval rules with the same priority were evaluated in an unstable order; they are now evaluated by their position on the Approvals page.",
       trackerKey: "CORE-1118",
     },
   ],
@@ -393,7 +409,8 @@ const dispatchBoard: HistoryEpisode = {
       accountId: "tolland",
       requester: 1,
       subject: "Dispatch board stops refreshing after a few minutes",
-      description: "The dispatch board in our control room stops showing new work orders after a few minutes; we have to reload the page. Started after our IT team pushed a new browser policy.",
+      description:
+        "The dispatch board in our control room stops showing new work orders after a few minutes; we have to reload the page. Started after our IT team pushed a new browser policy.",
       status: "closed",
       priority: "normal",
       channel: "web",
@@ -436,7 +453,8 @@ const dispatchBoard: HistoryEpisode = {
       target: "L2 Support",
       createdAgo: 15.8 * DAY,
       resolvedAgo: 14 * DAY,
-      rootCause: "The customer's new proxy policy closed idle WebSocket connections after 120 seconds; resolved by a proxy allow-list change on their side.",
+      rootCause:
+        "The customer's new proxy policy closed idle WebSocket connections after 120 seconds; resolved by a proxy allow-list change on their side.",
     },
   ],
 };

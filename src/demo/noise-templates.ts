@@ -46,7 +46,14 @@ export const SHARED_SLOTS: Readonly<Record<string, readonly string[]>> = {
     "chillers",
     "dock levelers",
   ],
-  site: ["Building C", "the north plant", "our Riverside depot", "the Eastgate warehouse", "the downtown clinic", "Plant 2"],
+  site: [
+    "Building C",
+    "the north plant",
+    "our Riverside depot",
+    "the Eastgate warehouse",
+    "the downtown clinic",
+    "Plant 2",
+  ],
   interval: ["every 90 days", "monthly", "every 250 running hours", "quarterly", "every six weeks"],
   integration: ["QuickBooks Online", "NetSuite", "Sage Intacct", "Xero"],
   chatTool: ["Slack", "Microsoft Teams"],
@@ -60,7 +67,10 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "pm-template",
     category: "how_to",
-    subject: ["Applying one PM schedule to all our {asset}", "How do we set up recurring maintenance for {asset}?"],
+    subject: [
+      "Applying one PM schedule to all our {asset}",
+      "How do we set up recurring maintenance for {asset}?",
+    ],
     description: [
       "We just added {count} {asset} at {site} and want them serviced {interval}. Is there a way to create the schedule once and apply it to all of them instead of one by one?",
       "Our {asset} need a service {interval}. Setting this up per asset takes forever. Can we do it in bulk?",
@@ -68,7 +78,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     reply: [
       "Hi {first}, yes: open Assets, filter to the {asset}, select them all and choose Actions > Apply PM template. The first work orders are generated {interval} after the start date you pick. KB-201 has screenshots.",
     ],
-    followUp: ["That worked for most of them, but a handful at {site} did not pick up the template. Any idea why?"],
+    followUp: [
+      "That worked for most of them, but a handful at {site} did not pick up the template. Any idea why?",
+    ],
     note: ["The assets that were skipped have a different asset type, so the filter did not select them."],
     resolution: [
       "Any asset that was skipped has a different asset type set, so the filter did not include it; once the type is corrected it picks up the template too. Marking this solved, just reply if anything looks off.",
@@ -93,7 +105,12 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     tags: ["users", "contractors", "how-to"],
     priority: "low",
     slots: {
-      contractor: ["Northline Mechanical", "BlueRiver Electric", "Summit Elevator Co.", "Ardent Fire Protection"],
+      contractor: [
+        "Northline Mechanical",
+        "BlueRiver Electric",
+        "Summit Elevator Co.",
+        "Ardent Fire Protection",
+      ],
       trade: ["HVAC servicing", "electrical work", "elevator inspections", "sprinkler testing"],
     },
   },
@@ -142,14 +159,18 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "custom-fields",
     category: "how_to",
     subject: ["Adding a field for {field} on work orders", "Custom field for {field}"],
-    description: ["Our {role} need to record the {field} on every work order. Can we add a field for that, and make it mandatory?"],
+    description: [
+      "Our {role} need to record the {field} on every work order. Can we add a field for that, and make it mandatory?",
+    ],
     reply: [
       "Hi {first}, go to Settings > Work order forms, add a custom field and tick Required. Forms can have up to 25 custom fields (KB-207).",
     ],
     resolution: ["Thanks for confirming it works. Solving this one."],
     tags: ["custom-fields", "how-to"],
     priority: "low",
-    slots: { field: ["meter reading", "refrigerant used", "permit number", "downtime minutes", "cost centre"] },
+    slots: {
+      field: ["meter reading", "refrigerant used", "permit number", "downtime minutes", "cost centre"],
+    },
   },
   {
     key: "rate-limit",
@@ -211,8 +232,12 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "tax-form",
     category: "billing",
     subject: ["W-9 needed for vendor setup", "Vendor onboarding paperwork for Loomwork"],
-    description: ["Our procurement team needs your W-9 and a bank letter to set Loomwork up as a vendor. Who can send these?"],
-    reply: ["Hi {first}, both documents are attached. Let us know if your procurement portal needs anything else."],
+    description: [
+      "Our procurement team needs your W-9 and a bank letter to set Loomwork up as a vendor. Who can send these?",
+    ],
+    reply: [
+      "Hi {first}, both documents are attached. Let us know if your procurement portal needs anything else.",
+    ],
     resolution: ["Great, glad procurement has what they need. Closing this."],
     tags: ["billing", "vendor-setup"],
     priority: "low",
@@ -221,7 +246,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "annual-billing",
     category: "billing",
     subject: ["Switching from monthly to annual billing", "Annual invoicing instead of monthly"],
-    description: ["We would like to move to annual billing at the start of next quarter. What is the discount and how does the switch work?"],
+    description: [
+      "We would like to move to annual billing at the start of next quarter. What is the discount and how does the switch work?",
+    ],
     reply: [
       "Hi {first}, annual billing comes with two months free. The switch happens at your next billing date and the remaining monthly period is credited. I have asked your account manager to send a quote.",
     ],
@@ -235,7 +262,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     category: "billing",
     subject: ["New company card for our subscription", "Updating the payment card"],
     description: ["Our company card was replaced. How do I update it before the next charge on {weekday}?"],
-    reply: ["Hi {first}, go to Settings > Billing > Payment method and choose Replace card. The next charge will use the new card."],
+    reply: [
+      "Hi {first}, go to Settings > Billing > Payment method and choose Replace card. The next charge will use the new card.",
+    ],
     resolution: ["Thanks for confirming. Marking this solved."],
     tags: ["billing", "payment"],
     priority: "low",
@@ -245,8 +274,12 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "po-number",
     category: "billing",
     subject: ["Our PO number must appear on invoices", "Adding a purchase order number to invoices"],
-    description: ["Accounts payable rejected the last invoice because our PO number {po} is not on it. Can it be added?"],
-    reply: ["Hi {first}, I have added {po} under Billing > Invoice details and reissued the last invoice with it."],
+    description: [
+      "Accounts payable rejected the last invoice because our PO number {po} is not on it. Can it be added?",
+    ],
+    reply: [
+      "Hi {first}, I have added {po} under Billing > Invoice details and reissued the last invoice with it.",
+    ],
     resolution: ["Reissued invoice sent. Solving this one."],
     tags: ["billing", "invoice", "purchase-order"],
     priority: "normal",
@@ -256,8 +289,12 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "tax-exempt",
     category: "billing",
     subject: ["Sales tax charged although we are exempt", "Tax exemption certificate"],
-    description: ["We are a tax-exempt organisation but the last invoice includes sales tax. What do you need from us?"],
-    reply: ["Hi {first}, please send your exemption certificate and we will remove the tax and credit the last invoice."],
+    description: [
+      "We are a tax-exempt organisation but the last invoice includes sales tax. What do you need from us?",
+    ],
+    reply: [
+      "Hi {first}, please send your exemption certificate and we will remove the tax and credit the last invoice.",
+    ],
     followUp: ["Certificate attached."],
     resolution: ["Thank you, the exemption is on file and the tax has been credited. Solving this."],
     tags: ["billing", "tax"],
@@ -266,8 +303,13 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "alert-quiet-hours",
     category: "config",
-    subject: ["{role} not getting alerts for new assignments after 6pm", "No assignment alerts for the evening crew"],
-    description: ["Our evening {role} at {site} do not get alerts for new work orders after 6pm. Daytime is fine."],
+    subject: [
+      "{role} not getting alerts for new assignments after 6pm",
+      "No assignment alerts for the evening crew",
+    ],
+    description: [
+      "Our evening {role} at {site} do not get alerts for new work orders after 6pm. Daytime is fine.",
+    ],
     reply: [
       "Hi {first}, the role those users have has quiet hours set from 6pm to 7am under Settings > Notifications > Quiet hours. Clearing that setting for the evening role will fix it.",
     ],
@@ -280,7 +322,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "numbering",
     category: "config",
     subject: ["Work order numbers started again at 1 for {site}", "Work order numbering after adding a site"],
-    description: ["We added {site} as a new site and its work orders are numbered from 1 again. We want one sequence for the whole company."],
+    description: [
+      "We added {site} as a new site and its work orders are numbered from 1 again. We want one sequence for the whole company.",
+    ],
     reply: [
       "Hi {first}, numbering is per site when 'Site prefixes' is on. Turn it off under Settings > Work orders to use one company-wide sequence; existing numbers do not change.",
     ],
@@ -291,7 +335,10 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "accounting-mapping",
     category: "config",
-    subject: ["{integration} sync posts parts costs to the wrong account", "Parts costs land in the wrong expense account"],
+    subject: [
+      "{integration} sync posts parts costs to the wrong account",
+      "Parts costs land in the wrong expense account",
+    ],
     description: [
       "Since we connected {integration}, parts used on work orders are booked to our general supplies account instead of repairs and maintenance.",
     ],
@@ -306,8 +353,13 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "approval-threshold",
     category: "config",
-    subject: ["Require approval for purchase requests under ${threshold}", "Approval threshold for small purchases"],
-    description: ["Purchase requests under ${threshold} go straight to purchasing. Our new policy needs a supervisor approval for everything. How do we change that?"],
+    subject: [
+      "Require approval for purchase requests under ${threshold}",
+      "Approval threshold for small purchases",
+    ],
+    description: [
+      "Purchase requests under ${threshold} go straight to purchasing. Our new policy needs a supervisor approval for everything. How do we change that?",
+    ],
     reply: [
       "Hi {first}, the threshold is on the approval rule under Settings > Approvals. Set the minimum amount to 0 and every request will need the supervisor's approval.",
     ],
@@ -320,8 +372,12 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "meter-units",
     category: "config",
     subject: ["Temperature readings show in Fahrenheit", "Changing meter units to Celsius"],
-    description: ["The temperature sensors on our {asset} report Celsius, but Loomwork shows the readings in Fahrenheit."],
-    reply: ["Hi {first}, each meter has its own unit. Open the meter, set Unit to Celsius and existing readings are converted."],
+    description: [
+      "The temperature sensors on our {asset} report Celsius, but Loomwork shows the readings in Fahrenheit.",
+    ],
+    reply: [
+      "Hi {first}, each meter has its own unit. Open the meter, set Unit to Celsius and existing readings are converted.",
+    ],
     resolution: ["Great, solving this ticket."],
     tags: ["meters", "configuration"],
     priority: "low",
@@ -329,8 +385,13 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "chat-alerts-channel",
     category: "config",
-    subject: ["{chatTool} alerts still going to our old channel", "Changing the {chatTool} channel for urgent work orders"],
-    description: ["We renamed our maintenance channel in {chatTool} and Loomwork keeps posting urgent work orders to the old one."],
+    subject: [
+      "{chatTool} alerts still going to our old channel",
+      "Changing the {chatTool} channel for urgent work orders",
+    ],
+    description: [
+      "We renamed our maintenance channel in {chatTool} and Loomwork keeps posting urgent work orders to the old one.",
+    ],
     reply: [
       "Hi {first}, the integration stores the channel it was set up with. Reconnect it under Integrations > {chatTool} and pick the new channel.",
     ],
@@ -341,8 +402,13 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "email-intake",
     category: "config",
-    subject: ["Emails to our work order address are not creating work orders", "Work orders from our shared mailbox"],
-    description: ["Our facilities mailbox forwards requests to our Loomwork intake address, but nothing shows up since {weekday}."],
+    subject: [
+      "Emails to our work order address are not creating work orders",
+      "Work orders from our shared mailbox",
+    ],
+    description: [
+      "Our facilities mailbox forwards requests to our Loomwork intake address, but nothing shows up since {weekday}.",
+    ],
     reply: [
       "Hi {first}, the forwarding rule sends from the shared mailbox, which is not on the intake allow-list. Add it under Settings > Email intake > Allowed senders.",
     ],
@@ -353,11 +419,20 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "calendar-day-shift",
     category: "small_bug",
-    subject: ["Calendar shows work orders a day early for our Hawaii site", "PM calendar off by one day for one site"],
-    description: ["On the PM calendar every work order for our Honolulu site appears one day before its due date. The work order itself shows the right date."],
-    reply: ["Hi {first}, thanks for the clear description. I can reproduce it and have passed it to our engineers."],
+    subject: [
+      "Calendar shows work orders a day early for our Hawaii site",
+      "PM calendar off by one day for one site",
+    ],
+    description: [
+      "On the PM calendar every work order for our Honolulu site appears one day before its due date. The work order itself shows the right date.",
+    ],
+    reply: [
+      "Hi {first}, thanks for the clear description. I can reproduce it and have passed it to our engineers.",
+    ],
     note: ["Calendar converts due dates through UTC for sites at UTC-10. Linked to CORE-1102."],
-    resolution: ["Our engineers confirmed the defect and are tracking it as CORE-1102. I have linked your ticket so you hear as soon as the fix ships; until then the work order itself has the right due date. Marking this solved for now."],
+    resolution: [
+      "Our engineers confirmed the defect and are tracking it as CORE-1102. I have linked your ticket so you hear as soon as the fix ships; until then the work order itself has the right due date. Marking this solved for now.",
+    ],
     tags: ["calendar", "bug"],
     priority: "normal",
     trackerKey: "CORE-1102",
@@ -366,12 +441,19 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "android-keyboard",
     category: "small_bug",
-    subject: ["Save button hidden behind the keyboard on small Android phones", "Can't reach Save on the checklist screen"],
-    description: ["On our smaller Android phones the Save button on checklists sits behind the keyboard, so {role} cannot save their notes."],
+    subject: [
+      "Save button hidden behind the keyboard on small Android phones",
+      "Can't reach Save on the checklist screen",
+    ],
+    description: [
+      "On our smaller Android phones the Save button on checklists sits behind the keyboard, so {role} cannot save their notes.",
+    ],
     reply: [
       "Hi {first}, this is a known issue our mobile team is fixing. Until then, closing the keyboard with the back gesture brings the Save button back (KB-205).",
     ],
-    resolution: ["I have linked your ticket to the bug so you hear when the fix ships. Marking this solved for now."],
+    resolution: [
+      "I have linked your ticket to the bug so you hear when the fix ships. Marking this solved for now.",
+    ],
     tags: ["mobile", "android", "bug"],
     priority: "low",
     trackerKey: "MOB-288",
@@ -381,9 +463,15 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "pdf-truncation",
     category: "small_bug",
     subject: ["Printed work orders cut off long asset names", "Asset name truncated on the work order PDF"],
-    description: ["When we print a work order for one of our {asset}, the asset name is cut off after about 30 characters."],
-    reply: ["Hi {first}, thanks, I can reproduce this with long asset names and have raised it with engineering."],
-    resolution: ["Engineering confirmed it and is tracking it as CORE-1131; I have linked your ticket so you hear when the fix ships. Shorter display names print in full in the meantime. Solving this for now."],
+    description: [
+      "When we print a work order for one of our {asset}, the asset name is cut off after about 30 characters.",
+    ],
+    reply: [
+      "Hi {first}, thanks, I can reproduce this with long asset names and have raised it with engineering.",
+    ],
+    resolution: [
+      "Engineering confirmed it and is tracking it as CORE-1131; I have linked your ticket so you hear when the fix ships. Shorter display names print in full in the meantime. Solving this for now.",
+    ],
     tags: ["pdf", "printing", "bug"],
     priority: "low",
     trackerKey: "CORE-1131",
@@ -393,9 +481,15 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "nan-tile",
     category: "small_bug",
     subject: ["Dashboard tile shows NaN% for first-time fix rate", "First-time fix rate shows NaN"],
-    description: ["The first-time fix tile on our dashboard shows 'NaN%' for {site}. That site had no closed jobs yet this week."],
-    reply: ["Hi {first}, thanks. It happens when there are no closed jobs in the period; I have passed it to engineering."],
-    resolution: ["Engineering is tracking it as CORE-1140 and I have linked your ticket; the tile is right again as soon as the site closes its first job of the period. Solving this for now."],
+    description: [
+      "The first-time fix tile on our dashboard shows 'NaN%' for {site}. That site had no closed jobs yet this week.",
+    ],
+    reply: [
+      "Hi {first}, thanks. It happens when there are no closed jobs in the period; I have passed it to engineering.",
+    ],
+    resolution: [
+      "Engineering is tracking it as CORE-1140 and I have linked your ticket; the tile is right again as soon as the site closes its first job of the period. Solving this for now.",
+    ],
     tags: ["dashboards", "bug"],
     priority: "low",
     trackerKey: "CORE-1140",
@@ -405,11 +499,15 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "duplicate-emails",
     category: "small_bug",
     subject: ["Two identical emails when a work order is reassigned", "Duplicate assignment emails"],
-    description: ["When a dispatcher reassigns a work order twice within a minute, the technician gets two identical emails."],
+    description: [
+      "When a dispatcher reassigns a work order twice within a minute, the technician gets two identical emails.",
+    ],
     reply: [
       "Hi {first}, this is a known issue (KB-214) that engineering is working on. Waiting a minute before reassigning again avoids the duplicate in the meantime.",
     ],
-    resolution: ["I have linked your ticket to the bug and will let you know when the fix ships. Marking this solved for now."],
+    resolution: [
+      "I have linked your ticket to the bug and will let you know when the fix ships. Marking this solved for now.",
+    ],
     tags: ["notifications", "email", "bug"],
     priority: "low",
     trackerKey: "NOTIF-77",
@@ -421,7 +519,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     subject: ["Sorting parts by quantity sorts 1, 10, 2", "Parts list quantity sort looks alphabetical"],
     description: ["Sorting the parts list by quantity gives 1, 10, 100, 2, 20 instead of numeric order."],
     reply: ["Hi {first}, thanks, confirmed and passed to engineering."],
-    resolution: ["Engineering is tracking it as CORE-1150 and I have linked your ticket so you hear when the fix ships. Solving this for now."],
+    resolution: [
+      "Engineering is tracking it as CORE-1150 and I have linked your ticket so you hear when the fix ships. Solving this for now.",
+    ],
     tags: ["inventory", "bug"],
     priority: "low",
     trackerKey: "CORE-1150",
@@ -431,11 +531,15 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "barcode-bins",
     category: "feature",
     subject: ["Barcode scanning for parts bins?", "Scan a bin label to pick parts"],
-    description: ["Could technicians scan the barcode on a stockroom bin to pick parts onto a work order? Typing part numbers is slow."],
+    description: [
+      "Could technicians scan the barcode on a stockroom bin to pick parts onto a work order? Typing part numbers is slow.",
+    ],
     reply: [
       "Hi {first}, that is not possible today; you can scan asset labels but not bins. I have added your use case to the feature request our product team is tracking (PM-301).",
     ],
-    resolution: ["I will close this ticket; the feature request stays open and we will update you if it is scheduled."],
+    resolution: [
+      "I will close this ticket; the feature request stays open and we will update you if it is scheduled.",
+    ],
     tags: ["inventory", "feature-request"],
     priority: "low",
     trackerKey: "PM-301",
@@ -444,7 +548,9 @@ export const NOISE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "timeline-view",
     category: "feature",
     subject: ["A timeline view for planned maintenance?", "Seeing planned work as a timeline"],
-    description: ["Our planners would love to see next month's PM work as a timeline per site, to spot weeks that are overloaded."],
+    description: [
+      "Our planners would love to see next month's PM work as a timeline per site, to spot weeks that are overloaded.",
+    ],
     reply: [
       "Hi {first}, good news: a timeline view is being built right now (PM-287). I have added {company} to the list of customers to hear when it reaches beta.",
     ],

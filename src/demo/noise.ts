@@ -17,13 +17,56 @@ const MIN_AGO_HOURS = 0.05;
 
 /** First and last names for requesters who are not listed contacts. */
 export const FIRST_NAMES = [
-  "Alana", "Bruno", "Carmen", "Dev", "Elif", "Farid", "Greta", "Hugo", "Ilse", "Jamal", "Kira", "Lorenzo",
-  "Marta", "Nikhil", "Odette", "Pablo", "Quinn", "Rania", "Stellan", "Tamsin", "Umar", "Vera", "Wyatt", "Yara",
+  "Alana",
+  "Bruno",
+  "Carmen",
+  "Dev",
+  "Elif",
+  "Farid",
+  "Greta",
+  "Hugo",
+  "Ilse",
+  "Jamal",
+  "Kira",
+  "Lorenzo",
+  "Marta",
+  "Nikhil",
+  "Odette",
+  "Pablo",
+  "Quinn",
+  "Rania",
+  "Stellan",
+  "Tamsin",
+  "Umar",
+  "Vera",
+  "Wyatt",
+  "Yara",
 ] as const;
 export const LAST_NAMES = [
-  "Achterberg", "Baptiste", "Castellano", "Delacroix", "Eriksen", "Fairweather", "Grimaldi", "Hollander",
-  "Iwasaki", "Jovanovic", "Kaminski", "Lockhart", "Mbatha", "Novak", "Oduya", "Petrov", "Quintero", "Rasmussen",
-  "Sandoval", "Thibault", "Varga", "Whitfield", "Yilmaz", "Zeller",
+  "Achterberg",
+  "Baptiste",
+  "Castellano",
+  "Delacroix",
+  "Eriksen",
+  "Fairweather",
+  "Grimaldi",
+  "Hollander",
+  "Iwasaki",
+  "Jovanovic",
+  "Kaminski",
+  "Lockhart",
+  "Mbatha",
+  "Novak",
+  "Oduya",
+  "Petrov",
+  "Quintero",
+  "Rasmussen",
+  "Sandoval",
+  "Thibault",
+  "Varga",
+  "Whitfield",
+  "Yilmaz",
+  "Zeller",
 ] as const;
 
 /** The account facts a rendered ticket needs. */
@@ -117,18 +160,31 @@ export function renderNoiseTicket(options: RenderNoiseTicketOptions): Ticket {
     thread.push({ ago: cursor, role: "internal", author: assignee, body: fill(template.note) });
   }
   cursor -= rng.float(0.5, 22);
-  const resolution: TimedComment = { ago: cursor, role: "agent", author: assignee, body: fill(template.resolution) };
+  const resolution: TimedComment = {
+    ago: cursor,
+    role: "agent",
+    author: assignee,
+    body: fill(template.resolution),
+  };
   const thanks = rng.chance(0.3)
-    ? { ago: cursor - rng.float(0.3, 8), role: "customer" as const, author: requester.name, body: "Thanks, all good on our side." }
+    ? {
+        ago: cursor - rng.float(0.3, 8),
+        role: "customer" as const,
+        author: requester.name,
+        body: "Thanks, all good on our side.",
+      }
     : undefined;
   // Real queues keep a tail of recent tickets waiting on someone; old ones are almost all resolved.
   const resolveChance = createdAgo > 10 * DAY ? 1 : createdAgo > 3 * DAY ? 0.8 : 0.35;
   const resolves =
-    resolution.ago >= MIN_AGO_HOURS && (options.forceResolved === true || resolveChance === 1 || rng.chance(resolveChance));
+    resolution.ago >= MIN_AGO_HOURS &&
+    (options.forceResolved === true || resolveChance === 1 || rng.chance(resolveChance));
 
-  const happened = [...thread, ...(resolves ? [resolution] : []), ...(resolves && thanks ? [thanks] : [])].filter(
-    (c) => c.ago >= MIN_AGO_HOURS,
-  );
+  const happened = [
+    ...thread,
+    ...(resolves ? [resolution] : []),
+    ...(resolves && thanks ? [thanks] : []),
+  ].filter((c) => c.ago >= MIN_AGO_HOURS);
   const last = happened[happened.length - 1];
   let status: TicketStatus;
   let solvedAgo: number | undefined;
@@ -202,7 +258,12 @@ const PLAN_WEIGHT = { Enterprise: 3, Business: 2, Starter: 1 } as const;
  */
 export function generateNoiseTickets(options: GenerateNoiseTicketsOptions): Ticket[] {
   const { rng, clock, accounts } = options;
-  const drafts: Array<{ template: NoiseTemplate; createdAgo: number; account: AccountRow; omitAccountId: boolean }> = [];
+  const drafts: Array<{
+    template: NoiseTemplate;
+    createdAgo: number;
+    account: AccountRow;
+    omitAccountId: boolean;
+  }> = [];
   for (let i = 0; i < options.count; i++) {
     const template = rng.pick(NOISE_TEMPLATES);
     // A quarter of the unconstrained tickets land in the last week, where the open queue lives.
@@ -232,7 +293,11 @@ export function generateNoiseTickets(options: GenerateNoiseTicketsOptions): Tick
       omitAccountId: draft.omitAccountId,
       forceResolved: options.quietAccountIds.has(draft.account.id),
     });
-    if (options.quietAccountIds.has(draft.account.id) && ticket.status !== "solved" && ticket.status !== "closed") {
+    if (
+      options.quietAccountIds.has(draft.account.id) &&
+      ticket.status !== "solved" &&
+      ticket.status !== "closed"
+    ) {
       throw new Error(`demo noise left a quiet account's ticket ${ticket.id} unresolved`);
     }
     return ticket;

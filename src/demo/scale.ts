@@ -4,7 +4,15 @@
  * integration templates with error codes, product areas and environment details, so full-text search
  * sees a realistic spread of vocabulary. Deterministic for a seed and an anchor.
  */
-import type { Account, Bundle, ChatMessage, KbArticle, PastEscalation, Ticket, TrackerIssue } from "../domain/bundle.js";
+import type {
+  Account,
+  Bundle,
+  ChatMessage,
+  KbArticle,
+  PastEscalation,
+  Ticket,
+  TrackerIssue,
+} from "../domain/bundle.js";
 import { createDemoClock } from "./clock.js";
 import { BACKLOG, QUEUE_CHATTER, buildKbArticles } from "./catalog.js";
 import type { NoiseAccount } from "./noise.js";
@@ -15,7 +23,17 @@ import type { Random } from "./random.js";
 import { createRandom } from "./random.js";
 import { buildTrackerIssue } from "./specs.js";
 import type { Plan } from "./world.js";
-import { ACCOUNT_ROWS, CHANNELS, CSMS, ENGINEERS, SLA_BY_PLAN, SUPPORT_AGENTS, buildAccount, buildTeam, emailFor } from "./world.js";
+import {
+  ACCOUNT_ROWS,
+  CHANNELS,
+  CSMS,
+  ENGINEERS,
+  SLA_BY_PLAN,
+  SUPPORT_AGENTS,
+  buildAccount,
+  buildTeam,
+  emailFor,
+} from "./world.js";
 
 const DAY = 24;
 const DEFAULT_SPAN_DAYS = 180;
@@ -23,19 +41,69 @@ const DEFAULT_SPAN_DAYS = 180;
 /** Wider slot pools for the scaled data. */
 const SCALE_SLOTS: Readonly<Record<string, readonly string[]>> = {
   area: [
-    "work orders", "PM schedules", "the asset registry", "parts inventory", "purchase requests", "the dispatch board",
-    "the technician app", "checklists", "meters", "dashboards", "invoices", "the contractor portal", "approvals",
-    "locations", "service requests", "time tracking", "vendor management", "floor plans", "scheduled reports",
-    "CSV exports", "data imports", "user management", "notifications", "the calendar",
+    "work orders",
+    "PM schedules",
+    "the asset registry",
+    "parts inventory",
+    "purchase requests",
+    "the dispatch board",
+    "the technician app",
+    "checklists",
+    "meters",
+    "dashboards",
+    "invoices",
+    "the contractor portal",
+    "approvals",
+    "locations",
+    "service requests",
+    "time tracking",
+    "vendor management",
+    "floor plans",
+    "scheduled reports",
+    "CSV exports",
+    "data imports",
+    "user management",
+    "notifications",
+    "the calendar",
   ],
   errorCode: [
-    "HTTP 500", "HTTP 502", "HTTP 503", "HTTP 504", "HTTP 409 Conflict", "HTTP 422 Unprocessable Entity",
-    "HTTP 401 Unauthorized", "HTTP 403 Forbidden", "HTTP 429", "E-1042", "E-2210", "E-3307", "E-4519",
-    "SYNC_TIMEOUT", "QUOTA_EXCEEDED", "VALIDATION_FAILED", "ECONNRESET", "certificate verify failed",
+    "HTTP 500",
+    "HTTP 502",
+    "HTTP 503",
+    "HTTP 504",
+    "HTTP 409 Conflict",
+    "HTTP 422 Unprocessable Entity",
+    "HTTP 401 Unauthorized",
+    "HTTP 403 Forbidden",
+    "HTTP 429",
+    "E-1042",
+    "E-2210",
+    "E-3307",
+    "E-4519",
+    "SYNC_TIMEOUT",
+    "QUOTA_EXCEEDED",
+    "VALIDATION_FAILED",
+    "ECONNRESET",
+    "certificate verify failed",
   ],
-  browser: ["Chrome 126", "Edge 125", "Firefox 127", "Safari 17.5", "the iOS app 4.12", "the Android app 4.11"],
+  browser: [
+    "Chrome 126",
+    "Edge 125",
+    "Firefox 127",
+    "Safari 17.5",
+    "the iOS app 4.12",
+    "the Android app 4.11",
+  ],
   os: ["Windows 11", "Windows 10", "macOS 14", "iPadOS 17", "Android 14", "ChromeOS", "Ubuntu 22.04"],
-  service: ["wo-api", "asset-registry", "inventory-svc", "notify-svc", "sync-worker", "edge-proxy", "report-runner"],
+  service: [
+    "wo-api",
+    "asset-registry",
+    "inventory-svc",
+    "notify-svc",
+    "sync-worker",
+    "edge-proxy",
+    "report-runner",
+  ],
   version: ["7.36.2", "7.37.0", "7.38.3", "7.39.1", "7.40.2", "7.41.1", "7.42.1", "7.43.0"],
   woNumber: Array.from({ length: 60 }, (_, i) => `WO-${10211 + i * 337}`),
   time: ["07:40", "08:15", "09:05", "11:02", "13:30", "14:55", "16:45", "22:10"],
@@ -45,7 +113,13 @@ const SCALE_SLOTS: Readonly<Record<string, readonly string[]>> = {
   percent: ["2%", "5%", "10%", "a third", "half"],
   duration: ["30 seconds", "a minute", "two minutes", "ten minutes", "over an hour"],
   reportName: ["weekly backlog", "overdue PM", "technician utilisation", "parts usage", "cost by site"],
-  feature: ["bulk reassignment", "recurring inspections", "QR code labels", "multi-site dashboards", "offline signatures"],
+  feature: [
+    "bulk reassignment",
+    "recurring inspections",
+    "QR code labels",
+    "multi-site dashboards",
+    "offline signatures",
+  ],
 };
 
 /** Templates that only the scaled data uses: bugs, performance, integrations, security-ish questions. */
@@ -57,21 +131,36 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     description: [
       "Since {weekday}, saving changes in {area} fails with {errorCode} for about {percent} of our {role}. It happens on {browser} on {os}; reloading sometimes helps.",
     ],
-    reply: ["Hi {first}, thanks. Could you send the time and the work order number of one failure so we can find it in our logs?"],
+    reply: [
+      "Hi {first}, thanks. Could you send the time and the work order number of one failure so we can find it in our logs?",
+    ],
     followUp: ["Example: {woNumber} at about {time}. It happened again this morning."],
-    note: ["Found it: {errorCode} from {service} during the {area} save, in the window after {version} went out."],
-    resolution: ["Engineering shipped a fix for {area} in {version} and the failures stopped. Solving this; reply if you see it again."],
+    note: [
+      "Found it: {errorCode} from {service} during the {area} save, in the window after {version} went out.",
+    ],
+    resolution: [
+      "Engineering shipped a fix for {area} in {version} and the failures stopped. Solving this; reply if you see it again.",
+    ],
     tags: ["bug"],
     priority: "normal",
   },
   {
     key: "webhook-failures",
     category: "small_bug",
-    subject: ["Webhook deliveries failing with {errorCode}", "Our endpoint receives {errorCode} on webhook retries"],
-    description: ["Our receiver logs show webhook deliveries for {area} failing with {errorCode} since {time} yesterday. Nothing changed on our side."],
-    reply: ["Hi {first}, I can see the failed deliveries. The retries continue for 24 hours; let me check why the first attempts failed."],
+    subject: [
+      "Webhook deliveries failing with {errorCode}",
+      "Our endpoint receives {errorCode} on webhook retries",
+    ],
+    description: [
+      "Our receiver logs show webhook deliveries for {area} failing with {errorCode} since {time} yesterday. Nothing changed on our side.",
+    ],
+    reply: [
+      "Hi {first}, I can see the failed deliveries. The retries continue for 24 hours; let me check why the first attempts failed.",
+    ],
     note: ["{service} retried against a stale DNS record for their endpoint; cleared the cache."],
-    resolution: ["The deliveries caught up after we refreshed a cached address on our side. Solving; KB-211 lists the retry schedule."],
+    resolution: [
+      "The deliveries caught up after we refreshed a cached address on our side. Solving; KB-211 lists the retry schedule.",
+    ],
     tags: ["webhooks", "integration"],
     priority: "normal",
   },
@@ -79,10 +168,16 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "slow-area",
     category: "small_bug",
     subject: ["{area} very slow at {site}", "Loading {area} takes {duration}"],
-    description: ["Opening {area} at {site} takes {duration} since {weekday}. Other pages are fine. We are on {browser}, {os}."],
-    reply: ["Hi {first}, thanks. How many records does {site} have in {area}, and does the slowness happen for every user?"],
+    description: [
+      "Opening {area} at {site} takes {duration} since {weekday}. Other pages are fine. We are on {browser}, {os}.",
+    ],
+    reply: [
+      "Hi {first}, thanks. How many records does {site} have in {area}, and does the slowness happen for every user?",
+    ],
     followUp: ["Every user, and it got worse after {version}. The site has a lot of history."],
-    resolution: ["We added an index that {area} was missing for large sites; load times are back to normal. Solving this."],
+    resolution: [
+      "We added an index that {area} was missing for large sites; load times are back to normal. Solving this.",
+    ],
     tags: ["performance"],
     priority: "normal",
   },
@@ -90,8 +185,12 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "integration-stopped",
     category: "config",
     subject: ["{integration} sync stopped with {errorCode}", "{integration} connection shows {errorCode}"],
-    description: ["The {integration} sync shows {errorCode} since {weekday} and nothing has synced from {area}."],
-    reply: ["Hi {first}, the connection token for {integration} has expired. Reconnecting it under Integrations resumes the sync from where it stopped."],
+    description: [
+      "The {integration} sync shows {errorCode} since {weekday} and nothing has synced from {area}.",
+    ],
+    reply: [
+      "Hi {first}, the connection token for {integration} has expired. Reconnecting it under Integrations resumes the sync from where it stopped.",
+    ],
     resolution: ["Glad the sync is running again. Closing this."],
     tags: ["integrations"],
     priority: "normal",
@@ -99,9 +198,16 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
   {
     key: "import-rejected",
     category: "config",
-    subject: ["CSV import of {importType} rejected at line {line}", "Import of {importType} fails with VALIDATION_FAILED"],
-    description: ["Our import of {importType} stops at line {line} with VALIDATION_FAILED. The file came straight from our old system."],
-    reply: ["Hi {first}, line {line} has a date in DD/MM/YYYY format; the importer expects YYYY-MM-DD or the format chosen on the first step."],
+    subject: [
+      "CSV import of {importType} rejected at line {line}",
+      "Import of {importType} fails with VALIDATION_FAILED",
+    ],
+    description: [
+      "Our import of {importType} stops at line {line} with VALIDATION_FAILED. The file came straight from our old system.",
+    ],
+    reply: [
+      "Hi {first}, line {line} has a date in DD/MM/YYYY format; the importer expects YYYY-MM-DD or the format chosen on the first step.",
+    ],
     resolution: ["With the date format fixed the import finished. Solving this."],
     tags: ["import", "configuration"],
     priority: "low",
@@ -110,8 +216,12 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "sso-setup-question",
     category: "how_to",
     subject: ["SSO setup with {idp}", "Connecting {idp} for single sign-on"],
-    description: ["We want to turn on SSO with {idp} for our {role}. Can we test with a few users before enforcing it?"],
-    reply: ["Hi {first}, yes: set up the SAML app in {idp}, upload the metadata, and leave 'Require SSO' off while you test. KB-202 has the steps."],
+    description: [
+      "We want to turn on SSO with {idp} for our {role}. Can we test with a few users before enforcing it?",
+    ],
+    reply: [
+      "Hi {first}, yes: set up the SAML app in {idp}, upload the metadata, and leave 'Require SSO' off while you test. KB-202 has the steps.",
+    ],
     resolution: ["Great that the test users got in. Closing this one."],
     tags: ["sso", "how-to"],
     priority: "low",
@@ -120,8 +230,12 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "report-empty",
     category: "small_bug",
     subject: ["Scheduled {reportName} report arrives empty", "{reportName} report email has no data"],
-    description: ["The {reportName} report we schedule every {weekday} arrived empty this week, but the dashboard shows data."],
-    reply: ["Hi {first}, the report's site filter still points at a site that was renamed. Updating the filter brings the data back."],
+    description: [
+      "The {reportName} report we schedule every {weekday} arrived empty this week, but the dashboard shows data.",
+    ],
+    reply: [
+      "Hi {first}, the report's site filter still points at a site that was renamed. Updating the filter brings the data back.",
+    ],
     resolution: ["Thanks for confirming this week's report looks right. Solving."],
     tags: ["reports"],
     priority: "low",
@@ -130,8 +244,12 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     key: "permission-question",
     category: "how_to",
     subject: ["Can {role} edit {area}?", "Permissions for {role} in {area}"],
-    description: ["We want our {role} to view {area} but not change anything there. Which role should they have?"],
-    reply: ["Hi {first}, give them the Viewer permission on {area} in their role under Settings > Roles; everything else can stay as it is."],
+    description: [
+      "We want our {role} to view {area} but not change anything there. Which role should they have?",
+    ],
+    reply: [
+      "Hi {first}, give them the Viewer permission on {area} in their role under Settings > Roles; everything else can stay as it is.",
+    ],
     resolution: ["Glad that works. Closing this ticket."],
     tags: ["permissions", "how-to"],
     priority: "low",
@@ -141,7 +259,9 @@ const SCALE_TEMPLATES: readonly NoiseTemplate[] = [
     category: "feature",
     subject: ["Request: {feature} in {area}", "Any plans for {feature}?"],
     description: ["Our {role} keep asking for {feature} in {area}. Is that on the roadmap?"],
-    reply: ["Hi {first}, not today, but I have logged your use case with our product team so it counts towards prioritisation."],
+    reply: [
+      "Hi {first}, not today, but I have logged your use case with our product team so it counts towards prioritisation.",
+    ],
     resolution: ["Closing this ticket; the request stays with our product team."],
     tags: ["feature-request"],
     priority: "low",
@@ -165,14 +285,60 @@ const SENTENCE_BANK: readonly string[] = [
 ];
 
 const NAME_PREFIXES = [
-  "Amber", "Basalt", "Birchwood", "Calder", "Cinder", "Coral", "Driftline", "Elmcrest", "Falcon", "Foxglove",
-  "Granite", "Harrow", "Heron", "Ironwood", "Juniper Point", "Kestrel Bay", "Lantern", "Larkfield", "Maple Run",
-  "Meridale", "Northwind", "Oakhurst", "Palisade", "Quarry Hill", "Redfern", "Riverbend", "Sablewood", "Silverpine",
-  "Stonegate", "Thornbury", "Upland", "Valewood", "Westmoor", "Willowbrook", "Yarrow", "Zephyr",
+  "Amber",
+  "Basalt",
+  "Birchwood",
+  "Calder",
+  "Cinder",
+  "Coral",
+  "Driftline",
+  "Elmcrest",
+  "Falcon",
+  "Foxglove",
+  "Granite",
+  "Harrow",
+  "Heron",
+  "Ironwood",
+  "Juniper Point",
+  "Kestrel Bay",
+  "Lantern",
+  "Larkfield",
+  "Maple Run",
+  "Meridale",
+  "Northwind",
+  "Oakhurst",
+  "Palisade",
+  "Quarry Hill",
+  "Redfern",
+  "Riverbend",
+  "Sablewood",
+  "Silverpine",
+  "Stonegate",
+  "Thornbury",
+  "Upland",
+  "Valewood",
+  "Westmoor",
+  "Willowbrook",
+  "Yarrow",
+  "Zephyr",
 ];
 const NAME_CORES = [
-  "Logistics", "Foods", "Hospitality", "Health", "Manufacturing", "Properties", "Labs", "Utilities", "Schools",
-  "Retail", "Aviation", "Energy", "Hotels", "Breweries", "Facilities", "Transit",
+  "Logistics",
+  "Foods",
+  "Hospitality",
+  "Health",
+  "Manufacturing",
+  "Properties",
+  "Labs",
+  "Utilities",
+  "Schools",
+  "Retail",
+  "Aviation",
+  "Energy",
+  "Hotels",
+  "Breweries",
+  "Facilities",
+  "Transit",
 ];
 
 /** Options of {@link generateScaledTickets}. */
@@ -210,7 +376,8 @@ export type GenerateScaledBundleJsonOptions = GenerateScaledWorkspaceHeadOptions
  * use does not grow with `count`.
  */
 export function* generateScaledTickets(options: GenerateScaledTicketsOptions): Generator<Ticket> {
-  if (options.accountIds.length === 0) throw new RangeError("generateScaledTickets needs at least one account id");
+  if (options.accountIds.length === 0)
+    throw new RangeError("generateScaledTickets needs at least one account id");
   const clock = createDemoClock(options.anchor);
   const rng = createRandom(options.seed).fork("scaled-tickets");
   const spanHours = (options.spanDays ?? DEFAULT_SPAN_DAYS) * DAY;
@@ -225,7 +392,9 @@ export function* generateScaledTickets(options: GenerateScaledTicketsOptions): G
     const account = accounts.get(accountId) ?? scaledAccountFacts(accountId);
     if (accounts.size < 5000) accounts.set(accountId, account);
     const values = new Map<string, string>();
-    const extra = Array.from({ length: rng.int(0, 2) }, () => fillSlots(rng.pick(SENTENCE_BANK), values, pools, rng));
+    const extra = Array.from({ length: rng.int(0, 2) }, () =>
+      fillSlots(rng.pick(SENTENCE_BANK), values, pools, rng),
+    );
     yield renderNoiseTicket({
       rng,
       clock,
@@ -253,8 +422,18 @@ export function generateScaledWorkspaceHead(options: GenerateScaledWorkspaceHead
 
   const trackerRng = rng.fork("tracker");
   const generatedIssues: TrackerIssue[] = Array.from({ length: options.trackerIssueCount ?? 400 }, (_, i) => {
-    const type = trackerRng.weighted([["bug", 6], ["feature", 3], ["task", 2], ["incident", 1]] as const);
-    const status = trackerRng.weighted([["open", 4], ["in_progress", 2], ["done", 5], ["wont_do", 1]] as const);
+    const type = trackerRng.weighted([
+      ["bug", 6],
+      ["feature", 3],
+      ["task", 2],
+      ["incident", 1],
+    ] as const);
+    const status = trackerRng.weighted([
+      ["open", 4],
+      ["in_progress", 2],
+      ["done", 5],
+      ["wont_do", 1],
+    ] as const);
     const createdAgo = trackerRng.float(1, spanHours);
     const values = new Map<string, string>();
     const title =
@@ -267,11 +446,22 @@ export function generateScaledWorkspaceHead(options: GenerateScaledWorkspaceHead
     return {
       key: `${type === "feature" ? "PM" : type === "incident" ? "INC" : "ENG"}-${2000 + i}`,
       title: title.charAt(0).toUpperCase() + title.slice(1),
-      description: fill("Seen by {role} at {site} on {browser}. {service} logs show {errorCode} around {time}.", trackerRng, values),
+      description: fill(
+        "Seen by {role} at {site} on {browser}. {service} logs show {errorCode} around {time}.",
+        trackerRng,
+        values,
+      ),
       type,
       status,
       priority: trackerRng.pick(["P1", "P2", "P3", "P4"]),
-      team: trackerRng.pick(["Core Platform", "Mobile", "Data & Reporting", "Integrations", "Identity & Edge", "Billing"]),
+      team: trackerRng.pick([
+        "Core Platform",
+        "Mobile",
+        "Data & Reporting",
+        "Integrations",
+        "Identity & Edge",
+        "Billing",
+      ]),
       createdAt: clock.iso(createdAgo),
       ...(done ? { resolvedAt: clock.iso(trackerRng.float(0.5, createdAgo)) } : {}),
       ...(status === "done" ? { fixVersion: trackerRng.pick(SCALE_SLOTS.version ?? ["7.40.0"]) } : {}),
@@ -311,13 +501,13 @@ export function generateScaledWorkspaceHead(options: GenerateScaledWorkspaceHead
     "{version} is live: fixes for {area} and the {feature} beta.",
     "Customer at {company} asking about {feature}; is there a ticket for it already?",
   ];
-  const chatTimes = Array.from({ length: options.chatMessageCount ?? 800 }, () => chatRng.float(0.1, spanHours)).sort(
-    (a, b) => b - a,
-  );
+  const chatTimes = Array.from({ length: options.chatMessageCount ?? 800 }, () =>
+    chatRng.float(0.1, spanHours),
+  ).sort((a, b) => b - a);
   const chatMessages: ChatMessage[] = chatTimes.map((ago, i) => {
     const values = new Map([
       ["company", chatRng.pick(names)],
-      ["agent", (chatRng.pick(SUPPORT_AGENTS).split(" ")[0] ?? "Team")],
+      ["agent", chatRng.pick(SUPPORT_AGENTS).split(" ")[0] ?? "Team"],
     ]);
     return {
       id: `CH-${100000 + i}`,
@@ -341,7 +531,11 @@ export function generateScaledWorkspaceHead(options: GenerateScaledWorkspaceHead
       target: escRng.pick(["Engineering", "Product", "L2 Support", "Leadership"] as const),
       createdAt: clock.iso(createdAgo),
       resolvedAt: clock.iso(escRng.float(0.1, createdAgo)),
-      rootCause: fill("{service} regression in {version} affecting {area}; fixed and covered by a test.", escRng, values),
+      rootCause: fill(
+        "{service} regression in {version} affecting {area}; fixed and covered by a test.",
+        escRng,
+        values,
+      ),
       trackerKey: issue.key,
     };
   });
@@ -394,7 +588,12 @@ function generateAccounts(rng: Random, count: number, clock: ReturnType<typeof c
       ["Business", 4],
       ["Enterprise", 1],
     ]);
-    const arr = plan === "Enterprise" ? rng.int(9, 60) * 10000 : plan === "Business" ? rng.int(20, 150) * 1000 : rng.int(24, 96) * 100;
+    const arr =
+      plan === "Enterprise"
+        ? rng.int(9, 60) * 10000
+        : plan === "Business"
+          ? rng.int(20, 150) * 1000
+          : rng.int(24, 96) * 100;
     const sla = SLA_BY_PLAN[plan];
     const contacts = Array.from({ length: rng.int(1, 3) }, () => {
       const person = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
@@ -413,7 +612,16 @@ function generateAccounts(rng: Random, count: number, clock: ReturnType<typeof c
       ...(sla ? { sla: { ...sla } } : {}),
       contacts,
       ...(rng.chance(0.2)
-        ? { deals: [{ name: `${name} – expansion`, amount: rng.int(5, 80) * 1000, stage: "Proposal", closeDate: clock.date(rng.int(7, 180)) }] }
+        ? {
+            deals: [
+              {
+                name: `${name} – expansion`,
+                amount: rng.int(5, 80) * 1000,
+                stage: "Proposal",
+                closeDate: clock.date(rng.int(7, 180)),
+              },
+            ],
+          }
         : {}),
     });
   }

@@ -42,7 +42,14 @@ export type TicketSpec = {
 };
 
 /** A chat message. */
-export type ChatSpec = { id: string; channel: string; threadId?: string; author: string; ago: number; text: string };
+export type ChatSpec = {
+  id: string;
+  channel: string;
+  threadId?: string;
+  author: string;
+  ago: number;
+  text: string;
+};
 
 /** A tracker issue. */
 export type TrackerSpec = {
@@ -78,7 +85,13 @@ export function buildTicket(spec: TicketSpec, clock: DemoClock): Ticket {
   const requester = contactOf(spec.accountId, spec.requester);
   const comments: Comment[] = [...spec.comments]
     .sort((a, b) => b.ago - a.ago)
-    .map((c) => ({ author: c.author, role: c.role, public: c.role !== "internal", createdAt: clock.iso(c.ago), body: c.body }));
+    .map((c) => ({
+      author: c.author,
+      role: c.role,
+      public: c.role !== "internal",
+      createdAt: clock.iso(c.ago),
+      body: c.body,
+    }));
   const latestAgo = Math.min(spec.createdAgo, spec.solvedAgo ?? Infinity, ...spec.comments.map((c) => c.ago));
   return {
     id: spec.id,

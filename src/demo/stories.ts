@@ -162,7 +162,8 @@ const acmeApi500s: DemoStory = {
   tracker: [
     {
       key: "CORE-1187",
-      title: "Intermittent HTTP 500 from POST /v2/work-orders/bulk: AssetLockTimeoutException in asset-registry",
+      title:
+        "Intermittent HTTP 500 from POST /v2/work-orders/bulk: AssetLockTimeoutException in asset-registry",
       description:
         "Since wo-api 7.42.0 the bulk endpoint refreshes the asset geo-index inside the creation transaction, so batches touching more than ~50 assets exceed the 3000 ms lock wait and the whole request fails with HTTP 500. " +
         "Smaller batches are unaffected. Fix: refresh the geo-index after commit (PR #4412).",
@@ -587,8 +588,10 @@ const ssoLoginLoop: DemoStory = {
     },
     {
       key: "AUTH-240",
-      title: "Session cookie on the SSO callback lacks SameSite=None, browsers drop it on the cross-site POST",
-      description: "edge-proxy 2.19 normalises Set-Cookie headers and strips SameSite=None from lw_session on /sso/acs. Set the attribute explicitly and add an end-to-end SSO check to the edge release pipeline.",
+      title:
+        "Session cookie on the SSO callback lacks SameSite=None, browsers drop it on the cross-site POST",
+      description:
+        "edge-proxy 2.19 normalises Set-Cookie headers and strips SameSite=None from lw_session on /sso/acs. Set the attribute explicitly and add an end-to-end SSO check to the edge release pipeline.",
       type: "bug",
       status: "in_progress",
       priority: "P0",
@@ -701,4 +704,9 @@ const auditLogChurn: DemoStory = {
 };
 
 /** The four stories, in the order of the practice's usage examples. */
-export const DEMO_STORIES: readonly DemoStory[] = [acmeApi500s, exportMissingRows, ssoLoginLoop, auditLogChurn];
+export const DEMO_STORIES: readonly DemoStory[] = [
+  acmeApi500s,
+  exportMissingRows,
+  ssoLoginLoop,
+  auditLogChurn,
+];

@@ -174,7 +174,9 @@ export const ACCOUNT_ROWS: readonly AccountRow[] = [
       { name: "Garrett Lindahl", title: "Asset Management Supervisor" },
       { name: "Yesenia Ortega", title: "GIS and Systems Coordinator" },
     ],
-    deals: [{ name: "Tolland – water treatment sites", amount: 42000, stage: "Qualification", closeInDays: 97 }],
+    deals: [
+      { name: "Tolland – water treatment sites", amount: 42000, stage: "Qualification", closeInDays: 97 },
+    ],
   },
   {
     id: "mistral",
@@ -349,7 +351,11 @@ export function buildAccount(row: AccountRow, clock: DemoClock): Account {
     renewalDate: clock.date(row.renewalInDays),
     owner: row.owner,
     ...(sla ? { sla: { ...sla } } : {}),
-    contacts: row.contacts.map((c) => ({ name: c.name, title: c.title, email: c.email ?? emailFor(c.name, row.domain) })),
+    contacts: row.contacts.map((c) => ({
+      name: c.name,
+      title: c.title,
+      email: c.email ?? emailFor(c.name, row.domain),
+    })),
   };
   if (row.deals) {
     account.deals = row.deals.map((d) => ({

@@ -304,9 +304,24 @@ function localIdf(context: Context): {
     ...context.chatMessages.map((c) => bagOf("", c.text)),
     ...context.pastEscalations.map((e) => bagOf(e.summary, e.rootCause ?? "")),
   ];
+  // stem -> the documents that use it, so a concept's document frequency is a union of small sets
+  const byStem = new Map<string, Set<number>>();
+  docs.forEach((d, i) => {
+    for (const stem of [...d.title.keys(), ...d.body.keys()]) {
+      let set = byStem.get(stem);
+      if (!set) byStem.set(stem, (set = new Set()));
+      set.add(i);
+    }
+  });
+  const cache = new Map<string, number>();
   const df = (c: Concept) => {
-    let n = 0;
-    for (const d of docs) if ([...c.stems].some((s) => d.title.has(s) || d.body.has(s))) n++;
+    let n = cache.get(c.key);
+    if (n === undefined) {
+      const union = new Set<number>();
+      for (const stem of c.stems) for (const i of byStem.get(stem) ?? []) union.add(i);
+      n = union.size;
+      cache.set(c.key, n);
+    }
     return n;
   };
   return {

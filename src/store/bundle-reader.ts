@@ -43,12 +43,6 @@ export function* readBundlePieces(fd: number, sourceName: string): Generator<Bun
         eof = true;
         text += decoder.decode();
       } else {
-        // drop what was consumed so memory holds one element at a time
-        if (pos > CHUNK) {
-          consumedBefore += pos;
-          text = text.slice(pos);
-          pos = 0;
-        }
         text += decoder.decode(bytes.subarray(0, read), { stream: true });
       }
     }
@@ -68,9 +62,19 @@ export function* readBundlePieces(fd: number, sourceName: string): Generator<Bun
     if (peek() !== ch) fail(`expected '${ch}'`);
     pos++;
   };
+  // drops what was consumed, so memory holds about one element at a time; only called between
+  // values, never while a value's start index is held
+  const compact = (): void => {
+    if (pos > CHUNK) {
+      consumedBefore += pos;
+      text = text.slice(pos);
+      pos = 0;
+    }
+  };
   // scans one JSON value starting at pos and returns its raw text
   const scanValue = (): string => {
     skipWs();
+    compact();
     const start = pos;
     let depth = 0;
     let inString = false;
