@@ -3,8 +3,9 @@
  * "since last Tuesday", "on Nov 1") and how often it happens (always, intermittent).
  */
 import { createRequire } from "node:module";
+import type * as ChronoModule from "chrono-node";
 
-type Chrono = typeof import("chrono-node");
+type Chrono = typeof ChronoModule;
 let chrono: Chrono | undefined;
 // chrono-node takes a fifth of a second to load: load it only for text that has a "since …" phrase
 const loadChrono = (): Chrono => (chrono ??= createRequire(import.meta.url)("chrono-node") as Chrono);
