@@ -95,7 +95,7 @@ export function deriveFacts(
 
   // --- who is affected
   const affected = new Map<string, string>();
-  for (const c of issue.customers) affected.set(c.accountId, `named (${c.how}: ${c.matched})`);
+  for (const c of issue.customers) affected.set(c.accountId, c.how === "name" ? "named in the input" : `named in the input (by ${c.how}: ${c.matched})`);
   for (const id of issue.segment?.accountIds ?? []) {
     if (!affected.has(id))
       affected.set(id, `on the ${issue.segment?.plan} plan ("${issue.segment?.phrase}")`);
@@ -222,7 +222,7 @@ export function deriveFacts(
   let timeInQueueSource: string | null = null;
   if (oldestOpen) {
     timeInQueueHours = (now.getTime() - Date.parse(oldestOpen.item.createdAt)) / HOUR;
-    timeInQueueSource = `${oldestOpen.item.id} opened ${oldestOpen.item.createdAt}`;
+    timeInQueueSource = `since ${oldestOpen.item.id} was opened`;
   }
   if (issue.statedDuration && (timeInQueueHours === null || issue.statedDuration.hours > timeInQueueHours)) {
     timeInQueueHours = issue.statedDuration.hours;
