@@ -25,7 +25,14 @@ export interface ReproSection {
   }) => { score: number; strengths: string[]; improvements: string[] };
 }
 
-const BUG_NATURES = new Set(["bug", "outage", "data_integrity", "performance"]);
+const DEFECT_NATURES = ["outage", "data_integrity", "performance"] as const;
+
+/** A defect to reproduce: a confirmed bug, a technical failure, or bug language that is not a feature request. */
+function isDefect(facts: AssessFacts): boolean {
+  if (facts.designDecisionBy) return false;
+  if (facts.confirmedBugBy || DEFECT_NATURES.some((n) => facts.natures.has(n))) return true;
+  return facts.natures.has("bug") && !facts.natures.has("feature_gap");
+}
 
 /** Builds the repro section for the issue. */
 export function composeRepro(input: {
@@ -35,7 +42,7 @@ export function composeRepro(input: {
   primary: Ticket | undefined;
 }): ReproSection {
   const { issue, facts } = input;
-  const isBug = [...facts.natures.keys()].some((n) => BUG_NATURES.has(n)) && !facts.designDecisionBy;
+  const isBug = isDefect(facts);
   const tickets = facts.relations.tickets.map((r) => r.item);
   const reproduction = isBug
     ? buildReproduction({

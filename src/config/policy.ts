@@ -37,6 +37,7 @@ export const policySchema = z.object({
     escalationMinCoverage: z.number(),
     chatMinCoverage: z.number(),
     candidateLimit: z.number().int().positive(),
+    candidateMaxDocShare: z.number().positive(),
   }),
   cadence: z.object({ Critical: cadenceLevel, High: cadenceLevel, Medium: cadenceLevel }),
   owners: z.record(z.string(), z.string()),

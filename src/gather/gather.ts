@@ -9,15 +9,32 @@ import type { IssueFacts } from "../intake/intake.js";
 import { conceptsOf, ftsExpression, type Lexicon } from "../match/lexicon.js";
 import type { DocKind, Store } from "../store/sqlite-store.js";
 import { ticketText } from "../store/sqlite-store.js";
+import { stem } from "../intake/text.js";
 
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
+const EXACT_COUNT_LIMIT = 20_000;
 
 /** Gathers the context of `facts` from `store`. */
 export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon: Lexicon): Context {
   const accounts = store.accounts();
   const limit = policy.matching.candidateLimit;
   const concepts = conceptsOf(facts.description, lexicon, { exclude: facts.excludeTokens });
-  const expression = ftsExpression(concepts);
+  // document frequencies: the index's vocabulary gives each word's count at once; a synonym group
+  // is counted exactly when that is cheap (its words are not common), else its commonest word stands in
+  const total = store.documentCount();
+  const termCounts = store.termDocCounts(concepts.flatMap((c) => c.words.map((w) => stem(w.toLowerCase()))));
+  const df = new Map<string, number>();
+  for (const c of concepts) {
+    const counts = c.words.map((w) => termCounts.get(stem(w.toLowerCase())) ?? 0);
+    const sum = counts.reduce((a, b) => a + b, 0);
+    df.set(c.key, counts.length === 1 ? sum : sum <= EXACT_COUNT_LIMIT ? store.matchCount(ftsExpression([c])) : Math.max(...counts));
+  }
+  // candidates come from the words that can tell documents apart: very common ones only widen
+  // the result set that BM25 must rank
+  const byRarity = [...concepts].sort((a, b) => (df.get(a.key) ?? 0) - (df.get(b.key) ?? 0));
+  const cap = Math.max(total * policy.matching.candidateMaxDocShare, limit);
+  const distinctive = byRarity.filter((c) => (df.get(c.key) ?? 0) <= cap);
+  const expression = ftsExpression(distinctive.length >= 2 ? distinctive : byRarity.slice(0, 2));
   const hits = (kinds: DocKind[], n: number) =>
     expression ? store.search(expression, kinds, n).map((h) => h.ref) : [];
 
@@ -55,7 +72,6 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   const links = store.linksBetween(allTicketIds, [...trackerKeys]);
   for (const l of links) trackerKeys.add(l.trackerKey);
 
-  const dfExpressions = new Map(concepts.map((c) => [c.key, ftsExpression([c])]));
   return {
     team: store.team(),
     accounts,
@@ -65,7 +81,7 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
     chatMessages,
     pastEscalations: store.pastEscalations([...escalationIds]),
     links,
-    stats: store.documentFrequencies(dfExpressions),
+    stats: { total, df },
     failures: [],
   };
 }

@@ -63,7 +63,12 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const m = policy.matching;
   const query = conceptsOf(input.description, lexicon, { exclude: input.excludeTokens });
   const named = new Set(input.namedAccountIds);
-  const localWeights = localIdf(context);
+  const bags = new Map<string, Bag>();
+  for (const t of context.tickets) {
+    const { title, body } = ticketText(t);
+    bags.set(t.id, bagOf(title, body));
+  }
+  const localWeights = localIdf(context, [...bags.values()]);
   const present = localWeights.present;
   // a query word no gathered document uses cannot tell documents apart: it carries no weight
   const weights = new Map<string, number>();
@@ -75,11 +80,6 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   }
 
   // --- stage 1: rank tickets lexically
-  const bags = new Map<string, Bag>();
-  for (const t of context.tickets) {
-    const { title, body } = ticketText(t);
-    bags.set(t.id, bagOf(title, body));
-  }
   const avg = average([...bags.values()].map((b) => b.length));
   const scored = context.tickets.map((t) => {
     const rel = scoreBag(query, weights, bags.get(t.id) ?? bagOf("", ""), avg);
@@ -128,10 +128,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     scoreBag(query, weights, bagOf(title, body), avg).coverage;
 
   // --- tracker issues: linked to a related ticket, or about the same thing
-  const ticketIds = () => new Set(related.keys());
-  const linkedKeys = new Set(
-    context.links.filter((l) => ticketIds().has(l.ticketId)).map((l) => l.trackerKey),
-  );
+  const linkedKeys = new Set(context.links.filter((l) => related.has(l.ticketId)).map((l) => l.trackerKey));
   const trackerIssues: Array<Related<TrackerIssue>> = [];
   for (const issue of context.trackerIssues) {
     const tc = titleCoverage(issue.title);
@@ -290,15 +287,15 @@ function sharedSignatures(a: Signatures, b: Signatures): string[] {
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
 
 /** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
-function localIdf(context: Context): {
+function localIdf(
+  context: Context,
+  ticketBags: Bag[],
+): {
   weigh: (concepts: Concept[]) => Map<string, number>;
   present: (c: Concept) => boolean;
 } {
   const docs: Bag[] = [
-    ...context.tickets.map((t) => {
-      const { title, body } = ticketText(t);
-      return bagOf(title, body);
-    }),
+    ...ticketBags,
     ...context.trackerIssues.map((i) => bagOf(i.title, i.description ?? "")),
     ...context.kbArticles.map((k) => bagOf(k.title, k.body)),
     ...context.chatMessages.map((c) => bagOf("", c.text)),

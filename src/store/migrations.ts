@@ -37,4 +37,10 @@ export const migrations: readonly string[] = [
   CREATE INDEX ticket_links_ticket ON ticket_links(ticket_id);
   CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
   `,
+  // 2: per-term document counts of the full-text index (IDF without scanning doclists)
+  `
+  CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs, 'row');
+  CREATE INDEX tickets_requester ON tickets(requester_email);
+  CREATE INDEX tickets_account_created ON tickets(account_id, created_at);
+  `,
 ];

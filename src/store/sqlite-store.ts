@@ -239,16 +239,19 @@ function createStoreApi(db: Database.Database) {
     pastEscalations: (ids: readonly string[]) => byIds<PastEscalation>("past_escalations", "id", ids),
     /** Tickets of the given accounts, or whose requester's e-mail is one of `emails`, newest first. */
     ticketsOfAccounts(accountIds: readonly string[], emails: readonly string[], limit = 200): Ticket[] {
-      if (accountIds.length === 0 && emails.length === 0) return [];
-      const a = accountIds.map(() => "?").join(",") || "NULL";
-      const e = emails.map(() => "?").join(",") || "NULL";
-      const rows = db
-        .prepare(
-          `SELECT data FROM tickets WHERE account_id IN (${a}) OR requester_email IN (${e})
-           ORDER BY created_at DESC LIMIT ?`,
-        )
-        .all(...accountIds, ...emails.map((x) => x.toLowerCase()), limit) as Array<{ data: string }>;
-      return parseAll<Ticket>(rows);
+      // one indexed query per account and per e-mail (an OR across columns would scan the table)
+      const byAccount = db.prepare<[string, number], { data: string; created_at: string }>(
+        "SELECT data, created_at FROM tickets WHERE account_id = ? ORDER BY created_at DESC LIMIT ?",
+      );
+      const byEmail = db.prepare<[string, number], { data: string; created_at: string }>(
+        "SELECT data, created_at FROM tickets WHERE requester_email = ? ORDER BY created_at DESC LIMIT ?",
+      );
+      const rows = new Map<string, { data: string; created_at: string }>();
+      for (const id of accountIds) for (const r of byAccount.all(id, limit)) rows.set(r.data, r);
+      for (const e of emails) for (const r of byEmail.all(e.toLowerCase(), limit)) rows.set(r.data, r);
+      return parseAll<Ticket>(
+        [...rows.values()].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, limit),
+      );
     },
     /** Tracker keys linked (from either side) to the given tickets. */
     trackerKeysOfTickets(ticketIds: readonly string[]): string[] {
@@ -316,16 +319,20 @@ function createStoreApi(db: Database.Database) {
         )
         .all(match, ...kinds, limit) as DocHit[];
     },
-    /** How many documents the index holds, and how many match each FTS expression. */
-    documentFrequencies(expressions: ReadonlyMap<string, string>): {
-      total: number;
-      df: Map<string, number>;
-    } {
-      const total = (db.prepare("SELECT count(*) AS n FROM doc_map").get() as { n: number }).n;
-      const count = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE docs MATCH ?");
-      const df = new Map<string, number>();
-      for (const [key, expression] of expressions) df.set(key, count.get(expression)?.n ?? 0);
-      return { total, df };
+    /** How many documents the index holds. */
+    documentCount(): number {
+      return (db.prepare("SELECT count(*) AS n FROM doc_map").get() as { n: number }).n;
+    },
+    /** How many documents match an FTS expression (exact; costs a doclist scan). */
+    matchCount(expression: string): number {
+      return (db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE docs MATCH ?").get(expression)?.n ?? 0);
+    },
+    /** How many documents contain each index term (terms as the index stems them). */
+    termDocCounts(terms: Iterable<string>): Map<string, number> {
+      const get = db.prepare<[string], { doc: number }>("SELECT doc FROM docs_vocab WHERE term = ?");
+      const out = new Map<string, number>();
+      for (const term of terms) if (!out.has(term)) out.set(term, get.get(term)?.doc ?? 0);
+      return out;
     },
     counts(): Record<string, number> {
       const n = (table: string) =>
