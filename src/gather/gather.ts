@@ -13,6 +13,10 @@ import { stem } from "../intake/text.js";
 
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 const EXACT_COUNT_LIMIT = 20_000;
+/** How many of the best full-text tickets seed the tracker-link hop. */
+const LINK_SEED_TICKETS = 50;
+/** A tracker issue linked to thousands of tickets contributes its open and newest ones. */
+const LINKED_TICKETS_PER_ISSUE = 50;
 
 /** Gathers the context of `facts` from `store`. */
 export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon: Lexicon): Context {
@@ -42,20 +46,18 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   const namedEmails = accounts
     .filter((a) => namedIds.includes(a.id))
     .flatMap((a) => (a.contacts ?? []).map((c) => c.email).filter((e): e is string => Boolean(e)));
-  const ticketIds = new Set<string>([
-    ...hits(["ticket"], limit),
-    ...store.ticketsOfAccounts(namedIds, namedEmails, 200).map((t) => t.id),
-  ]);
+  const ftsTickets = hits(["ticket"], limit);
+  const namedTickets = store.ticketsOfAccounts(namedIds, namedEmails, 200).map((t) => t.id);
+  const ticketIds = new Set<string>([...ftsTickets, ...namedTickets]);
+  // tracker issues of the strongest candidates, and a bounded number of each issue's tickets
   const trackerKeys = new Set<string>([
     ...hits(["tracker"], 50),
-    ...store.trackerKeysOfTickets([...ticketIds]),
+    ...store.trackerKeysOfTickets([...ftsTickets.slice(0, LINK_SEED_TICKETS), ...namedTickets]),
   ]);
   const chatIds = hits(["chat"], 100);
   const kbIds = new Set(hits(["kb"], 50));
   const escalationIds = new Set(hits(["escalation"], 50));
-
-  // one hop: tickets of candidate tracker issues, and ids named in candidate text
-  for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys])) ticketIds.add(id);
+  for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys], LINKED_TICKETS_PER_ISSUE)) ticketIds.add(id);
   const chatMessages = store.chatMessages(chatIds);
   const firstTickets = store.tickets([...ticketIds]);
   const mentioned = new Set<string>();
@@ -69,7 +71,7 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   for (const id of refs.escalations) escalationIds.add(id);
   const tickets = [...firstTickets, ...store.tickets(extraTickets)];
   const allTicketIds = tickets.map((t) => t.id);
-  const links = store.linksBetween(allTicketIds, [...trackerKeys]);
+  const links = store.linksBetween(allTicketIds, []);
   for (const l of links) trackerKeys.add(l.trackerKey);
 
   return {

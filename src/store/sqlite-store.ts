@@ -257,9 +257,22 @@ function createStoreApi(db: Database.Database) {
     trackerKeysOfTickets(ticketIds: readonly string[]): string[] {
       return linked("tracker_key", "ticket_id", ticketIds);
     },
-    /** Ticket ids linked (from either side) to the given tracker keys. */
-    ticketIdsOfTrackerKeys(keys: readonly string[]): string[] {
-      return linked("ticket_id", "tracker_key", keys);
+    /** Ticket ids linked (from either side) to the given tracker keys: per key, open ones first, then newest. */
+    ticketIdsOfTrackerKeys(keys: readonly string[], perKey = 1_000_000): string[] {
+      if (keys.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT ticket_id AS id FROM (
+             SELECT l.ticket_id, ROW_NUMBER() OVER (
+               PARTITION BY l.tracker_key ORDER BY t.status IN ('solved', 'closed'), t.created_at DESC
+             ) AS rn
+             FROM (SELECT DISTINCT ticket_id, tracker_key FROM ticket_links
+                   WHERE tracker_key IN (${keys.map(() => "?").join(",")})) l
+             JOIN tickets t ON t.id = l.ticket_id
+           ) WHERE rn <= ?`,
+        )
+        .all(...keys, perKey) as Array<{ id: string }>;
+      return [...new Set(rows.map((r) => r.id))];
     },
     /** Every link that touches one of the tickets or one of the tracker keys. */
     linksBetween(
