@@ -152,8 +152,9 @@ describe("escalate CLI", () => {
     [["import", "/no/such/file.json", "--db", "DB"], /import: cannot open \/no\/such\/file\.json/],
     [["frobnicate"], /unknown command/],
     [["brief"], /missing required argument/],
+    [["brief", "x", "--db", "EMPTY"], /holds no workspace yet; run `escalate import FILE` or `escalate demo` first/],
   ])("exits 2 with one line for %j", (args, message) => {
-    const r = cli(args.map((a) => (a === "DB" ? db : a)));
+    const r = cli(args.map((a) => (a === "DB" ? db : a === "EMPTY" ? join(dir, "empty.db") : a)));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace

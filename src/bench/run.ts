@@ -78,15 +78,23 @@ for (const size of sizes) {
   writeBundle(bundle, size);
   say(`bench: importing…`);
   const importMs = runNode([cli, "import", bundle, "--db", db]);
-  const row: Record<string, unknown> = { tickets: size, importSeconds: importMs / 1000, ticketsPerSecond: Math.round(size / (importMs / 1000)) };
+  const row: Record<string, unknown> = {
+    tickets: size,
+    importSeconds: Number((importMs / 1000).toFixed(1)),
+    ticketsPerSecond: Math.round(size / (importMs / 1000)),
+  };
   for (const q of queries) {
     say(`bench: brief "${q.name}" ×${runs}…`);
     const cliMs = median(
-      Array.from({ length: runs }, () => runNode([cli, "brief", q.description, "--db", db, "--now", anchor.toISOString(), "--format", "json"])),
+      Array.from({ length: runs }, () =>
+        runNode([cli, "brief", q.description, "--db", db, "--now", anchor.toISOString(), "--format", "json"]),
+      ),
     );
     const store = openStore(db);
     const coreMs = median(
-      Array.from({ length: runs }, () => time(() => runBrief(store, { description: q.description }, { policy, now: anchor, reporter: null }))),
+      Array.from({ length: runs }, () =>
+        time(() => runBrief(store, { description: q.description }, { policy, now: anchor, reporter: null })),
+      ),
     );
     store.close();
     row[`brief ${q.name} (CLI ms)`] = Math.round(cliMs);
@@ -97,8 +105,15 @@ for (const size of sizes) {
   rmSync(bundle, { force: true });
 }
 
-const report = { date: new Date().toISOString(), node: process.version, nodeBaselineMs: Math.round(nodeBaseline), results };
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  nodeBaselineMs: Math.round(nodeBaseline),
+  results,
+};
 writeFileSync(join(out, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
 const keys = Object.keys(results[0] ?? {});
-process.stdout.write(`node -e 0: ${Math.round(nodeBaseline)} ms\n\n| ${keys.join(" | ")} |\n|${keys.map(() => "---").join("|")}|\n`);
+process.stdout.write(
+  `node -e 0: ${Math.round(nodeBaseline)} ms\n\n| ${keys.join(" | ")} |\n|${keys.map(() => "---").join("|")}|\n`,
+);
 for (const r of results) process.stdout.write(`| ${keys.map((k) => String(r[k])).join(" | ")} |\n`);

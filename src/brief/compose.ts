@@ -128,7 +128,9 @@ const describeAccount = (a: Account, f: AssessFacts): string => {
 };
 
 function customersLine(f: AssessFacts, issue: IssueFacts): string | null {
+  const unresolved = issue.unresolvedCustomer ? `"${issue.unresolvedCustomer}" matches no account in the CRM data` : null;
   if (f.affected.length === 0) {
+    if (unresolved) return `Unknown — ${unresolved}; the account owner can confirm who it is`;
     if (f.unknownAccountTickets.length > 0)
       return `Not linked to an account: ${f.unknownAccountTickets.join(", ")} came from outside the CRM's customers`;
     return null;

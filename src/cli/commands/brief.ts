@@ -8,6 +8,7 @@ import { UserError } from "../../errors.js";
 import { runBrief } from "../../pipeline.js";
 import {
   openStoreFor,
+  resolveDbPath,
   readStdin,
   readUserConfig,
   resolveFormat,
@@ -41,6 +42,11 @@ export function printBrief(description: string, options: BriefCommandOptions): v
   const policy = resolvePolicy(options, config);
   const store = openStoreFor(options);
   try {
+    if (Object.values(store.counts()).every((n) => n === 0)) {
+      throw new UserError(
+        `store: ${resolveDbPath(options)} holds no workspace yet; run \`escalate import FILE\` or \`escalate demo\` first`,
+      );
+    }
     const run = runBrief(
       store,
       { description, customer: options.customer },
