@@ -291,3 +291,14 @@ describe("assessment by policy", () => {
     });
   });
 });
+
+describe("references", () => {
+  it("relates a ticket, tracker issue and KB article the description names by id", () => {
+    const bundle = withKb(withAccount(baseline(), "smallco", 20000), { id: "KB-77", kind: "howto", title: "Exports", body: "How exports work." });
+    bundle.tickets!.push({ id: "T-77", accountId: "smallco", subject: "Question", description: "Unclear thing.", status: "open", createdAt: "2026-11-09T00:00:00Z" });
+    const run = briefOn(bundle, { description: "See T-77 and KB-77: Smallco Holdings still waiting" }, EARLY);
+    expect(run.facts.relations.tickets.map((t) => t.item.id)).toContain("T-77");
+    expect(run.facts.relations.kbArticles.map((k) => k.item.id)).toContain("KB-77");
+    expect(run.assessment.impact.accountIds).toContain("smallco");
+  });
+});

@@ -60,7 +60,7 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys], LINKED_TICKETS_PER_ISSUE)) ticketIds.add(id);
   const chatMessages = store.chatMessages(chatIds);
   const firstTickets = store.tickets([...ticketIds]);
-  const mentioned = new Set<string>();
+  const mentioned = new Set<string>([...facts.description.matchAll(REF)].map((m) => m[0]));
   for (const text of [...chatMessages.map((c) => c.text), ...firstTickets.map((t) => ticketText(t).body)]) {
     for (const m of text.matchAll(REF)) mentioned.add(m[0]);
   }

@@ -115,6 +115,13 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     });
   }
 
+  // tickets the description names by id are about the issue by definition
+  const namedInDescription = refsIn(input.description);
+  for (const t of context.tickets) {
+    if (!namedInDescription.has(t.id) || related.has(t.id)) continue;
+    related.set(t.id, { item: t, accountId: ticketAccountId(t, context.accounts), score: best, coverage: 1, why: ["named in the description"] });
+  }
+
   // --- the issue text: description + what the related tickets say
   const issueText = [input.description, ...[...related.values()].map((r) => fullTicketText(r.item))].join(
     "\n",
@@ -198,6 +205,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
 
   // --- KB articles and past escalations: referenced, or about the same thing
   const relatedText = [
+    input.description,
     ...[...related.values()].map((r) => fullTicketText(r.item)),
     ...chatMessages.map((c) => c.item.text),
   ].join("\n");
