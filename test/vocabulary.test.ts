@@ -24,6 +24,11 @@ describe("natures", () => {
     ["the sync is wiping out custom fields", "data_integrity"],
     ["Salesforce sync is blanking out phone numbers", "data_integrity"],
     ["personal data was not erased after their deletion request", "data_integrity"],
+    ["inspectors are losing completed offline inspections when the tablets sync", "data_integrity"],
+    ["I've counted 41 lost so far across 6 inspectors", "data_integrity"],
+    ["the letter links open for anyone with the URL, even logged out", "security"],
+    ["the PDF opens without a portal login", "security"],
+    ["Booking page down — 502 Bad Gateway for everyone", "outage"],
     ["Checkout widget down on Black Friday", "outage"],
     ["SSO login loop for all users", "outage"],
     ["Webhooks delayed by hours", "performance"],
@@ -49,6 +54,9 @@ describe("natures", () => {
     ["the field app shows You're offline", "outage"],
     ["service credits for the October outage were not applied", "performance"],
     ["orders after 5pm land on the next day", "performance"],
+    ["we have 4 hours gone with no answer", "data_integrity"],
+    ["they say $5,000 lost in sales", "data_integrity"],
+    ["after 3 attempts lost patience", "data_integrity"],
   ])("%s is not %s", (text, nature) => {
     expect(natures(text)).not.toContain(nature);
   });
@@ -70,6 +78,8 @@ describe("cues", () => {
     ["asking for a refund outside the 30-day window", "policyException"],
     ["nobody at head office can get in", "productionDown"],
     ["the app won't load for anyone since 9am", "productionDown"],
+    ["nobody can book or check in with the QR code", "productionDown"],
+    ["shows '502 Bad Gateway' for everyone since about 9am", "productionDown"],
     ["I do not have access to the inbound mail-ingest logs", "complexity"],
     ["loads the widget in their custom React Native app", "customImplementation"],
     ["engineering says this is working as designed", "designDecision"],
