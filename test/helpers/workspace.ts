@@ -22,13 +22,25 @@ export function writeBundle(dir: string, bundle: unknown, name = "bundle.json"):
 }
 
 const cliPath = resolve(import.meta.dirname, "../../dist/cli/main.js");
+// the CLI never reads the developer's own config, policy or data folder during tests
+const isolatedHome = mkdtempSync(join(tmpdir(), "escalate-home-"));
 
 /** Runs the built CLI (`npm run build` first) and returns its exit code and output. */
 export function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ESCALATE_REPORTER: "", ...options.env },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      ESCALATE_REPORTER: "",
+      ESCALATE_DB: "",
+      ESCALATE_POLICY: "",
+      ESCALATE_CONFIG: "",
+      XDG_CONFIG_HOME: join(isolatedHome, "config"),
+      XDG_DATA_HOME: join(isolatedHome, "data"),
+      ...options.env,
+    },
   });
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
