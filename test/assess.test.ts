@@ -302,3 +302,22 @@ describe("references", () => {
     expect(run.assessment.impact.accountIds).toContain("smallco");
   });
 });
+
+describe("named customer fallback", () => {
+  it("uses the named customer's only recent open ticket when no words match, and says so", () => {
+    const bundle = withAccount(baseline(), "smallco", 20000);
+    bundle.tickets!.push({ id: "T-40", accountId: "smallco", subject: "Help!!", description: "Nothing works since the update.", status: "open", createdAt: "2026-11-09T20:00:00Z" });
+    const run = briefOn(bundle, { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" }, EARLY);
+    const t = run.facts.relations.tickets.find((r) => r.item.id === "T-40");
+    expect(t?.why).toEqual(["the named customer's only recent open ticket"]);
+  });
+
+  it("does not guess between several unrelated open tickets", () => {
+    const bundle = withAccount(baseline(), "smallco", 20000);
+    for (const id of ["T-41", "T-42"]) {
+      bundle.tickets!.push({ id, accountId: "smallco", subject: "Help!!", description: "Nothing works.", status: "open", createdAt: "2026-11-09T20:00:00Z" });
+    }
+    const run = briefOn(bundle, { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" }, EARLY);
+    expect(run.facts.relations.tickets.map((r) => r.item.id)).not.toContain("T-41");
+  });
+});

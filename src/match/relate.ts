@@ -44,6 +44,10 @@ export interface RelateInput {
 }
 
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
+const CLOSED = new Set(["solved", "closed"]);
+/** The newest creation time among the gathered tickets (the store's "now" when none is given). */
+const latest = (context: Context): string =>
+  context.tickets.reduce((max, t) => (t.createdAt > max ? t.createdAt : max), "1970-01-01T00:00:00Z");
 const refsIn = (text: string): Set<string> => new Set([...text.matchAll(REF)].map((m) => m[0]));
 
 /** The account a ticket belongs to: its own, or the one its requester's e-mail points to. */
@@ -112,6 +116,24 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       score: s.score,
       coverage: s.coverage,
       why,
+    });
+  }
+
+  // a named customer with no matching ticket: its open ticket that shares the most with the issue,
+  // or its only recent open ticket, stands in (said so in the reasons)
+  for (const accountId of named) {
+    if ([...related.values()].some((r) => r.accountId === accountId)) continue;
+    const own = scored.filter((x) => x.accountId === accountId && !CLOSED.has(x.ticket.status));
+    const best = own.filter((x) => x.score > 0).sort((a, b) => b.score - a.score)[0];
+    const recent = own.filter((x) => Date.parse(x.ticket.createdAt) >= Date.parse(latest(context)) - 30 * 86_400_000);
+    const pick = best ?? (recent.length === 1 ? recent[0] : undefined);
+    if (!pick) continue;
+    related.set(pick.ticket.id, {
+      item: pick.ticket,
+      accountId,
+      score: pick.score,
+      coverage: pick.coverage,
+      why: [best ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")})` : "the named customer's only recent open ticket"],
     });
   }
 
