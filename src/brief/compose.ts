@@ -128,7 +128,9 @@ const describeAccount = (a: Account, f: AssessFacts): string => {
 };
 
 function customersLine(f: AssessFacts, issue: IssueFacts): string | null {
-  const unresolved = issue.unresolvedCustomer ? `"${issue.unresolvedCustomer}" matches no account in the CRM data` : null;
+  const unresolved = issue.unresolvedCustomer
+    ? `"${issue.unresolvedCustomer}" matches no account in the CRM data`
+    : null;
   if (f.affected.length === 0) {
     if (unresolved) return `Unknown — ${unresolved}; the account owner can confirm who it is`;
     if (f.unknownAccountTickets.length > 0)
@@ -348,13 +350,14 @@ function needed(f: AssessFacts, a: Assessment, tz: string, now: Date, policy: Po
       );
       break;
     default:
-      asks.push(
-        f.workarounds[0]
-          ? `Give the customer the documented ${f.workarounds[0].kind} (${f.workarounds[0].id}: ${f.workarounds[0].title})`
-          : f.documentation[0]
-            ? `Answer from ${f.documentation[0].id} (${f.documentation[0].title})`
+      {
+        const kb = f.workarounds[0] ?? f.documentation[0];
+        asks.push(
+          kb
+            ? `Give the customer the documented ${kb.kind ?? "answer"} (${kb.id}: ${kb.title}): "${clip(kb.body, 240)}"`
             : "Resolve in support with the configuration or guidance the tickets point to",
-      );
+        );
+      }
       if (f.trackedBugs[0])
         asks.push(`Link the ticket to ${f.trackedBugs[0].key} so the customer hears when it is fixed`);
   }

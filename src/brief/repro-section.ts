@@ -42,7 +42,8 @@ export function composeRepro(input: {
   primary: Ticket | undefined;
 }): ReproSection {
   const { issue, facts } = input;
-  const isBug = isDefect(facts);
+  // a reproduction is for the team an issue is escalated to; support keeps the rest
+  const isBug = isDefect(facts) && input.assessment.decision === "escalate";
   const tickets = facts.relations.tickets.map((r) => r.item);
   const reproduction = isBug
     ? buildReproduction({
@@ -55,7 +56,9 @@ export function composeRepro(input: {
   const missing = reproduction ? missingForRepro(reproduction).map((m) => `Reproduction — ${m}`) : [];
   const note = isBug
     ? null
-    : `Not applicable: the issue is ${[...facts.natures.keys()].join(", ").replaceAll("_", " ") || "not a defect"}${facts.designDecisionBy ? " (behaviour as designed)" : ""}, not a bug to reproduce`;
+    : input.assessment.decision !== "escalate"
+      ? "Not needed: support resolves this with the documented answer below"
+      : `Not applicable: the issue is ${[...facts.natures.keys()].join(", ").replaceAll("_", " ") || "not a defect"}${facts.designDecisionBy ? " (behaviour as designed)" : ""}, not a bug to reproduce`;
   return {
     applicable: isBug,
     note,
