@@ -8,8 +8,9 @@ import { isUserError } from "../errors.js";
 import { registerBrief } from "./commands/brief.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerImport } from "./commands/import.js";
+import { registerLifecycle } from "./commands/lifecycle.js";
 
-const commands = [registerImport, registerBrief, registerDemo];
+const commands = [registerImport, registerBrief, registerDemo, registerLifecycle];
 
 /** Builds the program (exported for tests and for the docs). */
 export function buildProgram(): Command {

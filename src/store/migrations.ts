@@ -43,4 +43,24 @@ export const migrations: readonly string[] = [
   CREATE INDEX tickets_requester ON tickets(requester_email);
   CREATE INDEX tickets_account_created ON tickets(account_id, created_at);
   `,
+  // 3: the escalation lifecycle: current state per escalation, derived from append-only events
+  `
+  CREATE TABLE escalations (
+    id TEXT PRIMARY KEY, created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'deescalated', 'resolved')),
+    severity TEXT NOT NULL, target TEXT NOT NULL, account_ids TEXT NOT NULL, description TEXT NOT NULL,
+    brief_markdown TEXT NOT NULL, data TEXT NOT NULL
+  );
+  CREATE INDEX escalations_status ON escalations(status);
+  CREATE TABLE escalation_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    at TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL
+  );
+  CREATE INDEX escalation_events_escalation ON escalation_events(escalation_id, seq);
+  CREATE TRIGGER escalation_events_no_update BEFORE UPDATE ON escalation_events
+  BEGIN SELECT RAISE(ABORT, 'escalation_events is append-only'); END;
+  CREATE TRIGGER escalation_events_no_delete BEFORE DELETE ON escalation_events
+  BEGIN SELECT RAISE(ABORT, 'escalation_events is append-only'); END;
+  `,
 ];
