@@ -1,42 +1,62 @@
 /**
- * Reads the shipped default policy and a team's override file (the only file I/O of the policy).
+ * Reads the policy: the shipped defaults and a team's override file (the only file I/O of the
+ * policy). The build validates the defaults once and writes them as JSON beside the compiled code,
+ * so a normal run loads neither the YAML parser nor zod; both load only for a team's own file.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
+import type * as ZodModule from "zod";
 import { UserError } from "../errors.js";
+import { policySchemaOf } from "./policy-schema.js";
 import { mergeDeep, parsePolicy, PolicyError, type Policy } from "./policy.js";
 
+const require = createRequire(import.meta.url);
 const policyDir = fileURLToPath(new URL("../../policy/", import.meta.url));
+/** Where the build writes the validated defaults (dist/policy-defaults.json). */
+export const prebuiltDefaultsPath = fileURLToPath(new URL("../policy-defaults.json", import.meta.url));
 
 function readYaml(path: string): unknown {
+  const yaml = require("yaml") as typeof Yaml;
   try {
-    return parseYaml(readFileSync(path, "utf8")) as unknown;
+    return yaml.parse(readFileSync(path, "utf8")) as unknown;
   } catch (error) {
     throw new UserError(`policy: cannot read ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 
-/** The defaults: `policy/default.yaml` plus `policy/vocabulary.yaml` under `vocabulary`. */
+function validate(data: unknown, source: string): Policy {
+  const { z } = require("zod") as typeof ZodModule;
+  try {
+    return parsePolicy(data, source, policySchemaOf(z));
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UserError(`policy: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The defaults as written: `policy/default.yaml` plus `policy/vocabulary.yaml` under `vocabulary`. */
 export function loadDefaultPolicyData(): Record<string, unknown> {
   const base = readYaml(`${policyDir}default.yaml`) as Record<string, unknown>;
   return { ...base, vocabulary: readYaml(`${policyDir}vocabulary.yaml`) };
 }
 
+/** The defaults, validated (from the YAML sources). */
+export function loadDefaultPolicy(): Policy {
+  return validate(loadDefaultPolicyData(), "default policy");
+}
+
+let defaults: Policy | undefined;
+
 /** Loads the defaults merged with the team's file at `overridePath`, when there is one. */
 export function loadPolicy(overridePath?: string): Policy {
-  let data: unknown = loadDefaultPolicyData();
-  let source = "default policy";
-  if (overridePath) {
-    if (!existsSync(overridePath))
-      throw new UserError(`policy: no file at ${overridePath}; fix --policy or ESCALATE_POLICY`);
-    data = mergeDeep(data, readYaml(overridePath));
-    source = overridePath;
+  defaults ??= existsSync(prebuiltDefaultsPath)
+    ? (JSON.parse(readFileSync(prebuiltDefaultsPath, "utf8")) as Policy)
+    : loadDefaultPolicy();
+  if (!overridePath) return defaults;
+  if (!existsSync(overridePath)) {
+    throw new UserError(`policy: no file at ${overridePath}; fix --policy or ESCALATE_POLICY`);
   }
-  try {
-    return parsePolicy(data, source);
-  } catch (error) {
-    if (error instanceof PolicyError) throw new UserError(`policy: ${error.message}`);
-    throw error;
-  }
+  return validate(mergeDeep(defaults, readYaml(overridePath)), overridePath);
 }

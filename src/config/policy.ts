@@ -3,83 +3,11 @@
  * a team's own YAML file is merged over them (objects key by key, lists and numbers replaced).
  * This module only merges and validates; reading files happens in `load-policy.ts`.
  */
-import { z } from "zod";
-
-const interval = z.union([
-  z.object({ hours: z.number().positive() }),
-  z.object({ businessDays: z.number().int().positive() }),
-]);
-const cadenceLevel = z.object({ internal: interval, customer: z.object({ low: interval, high: interval }) });
-const patterns = z.array(z.string());
-
-export const policySchema = z.object({
-  highValue: z.object({ arrAtLeast: z.number(), strategic: z.boolean(), reference: z.boolean() }),
-  sla: z.object({ imminentAt: z.number(), breachedAbove: z.number() }),
-  pattern: z.object({
-    minAccounts: z.number().int(),
-    windowDays: z.number(),
-    risingMinTickets: z.number().int(),
-  }),
-  time: z.object({ noProgressHours: z.number(), staleOpenDays: z.number() }),
-  impact: z.object({
-    multipleCustomersMin: z.number().int(),
-    criticalHighValueBlocked: z.number().int(),
-    pendingDealDays: z.number(),
-  }),
-  matching: z.object({
-    ticketMinCoverage: z.number(),
-    ticketMinRelative: z.number(),
-    ticketMinConcepts: z.number().int(),
-    namedAccountMinCoverage: z.number(),
-    otherAccountMinCoverageWhenNamed: z.number(),
-    trackerMinCoverage: z.number(),
-    kbMinCoverage: z.number(),
-    escalationMinCoverage: z.number(),
-    chatMinCoverage: z.number(),
-    candidateLimit: z.number().int().positive(),
-    candidateMaxDocShare: z.number().positive(),
-  }),
-  cadence: z.object({ Critical: cadenceLevel, High: cadenceLevel, Medium: cadenceLevel }),
-  owners: z.record(z.string(), z.string()),
-  vocabulary: z.object({
-    stopwords: z.array(z.string()),
-    metaWords: z.array(z.string()),
-    synonyms: z.array(z.array(z.string())),
-    natures: z.object({
-      bug: patterns,
-      outage: patterns,
-      data_integrity: patterns,
-      security: patterns,
-      feature_gap: patterns,
-      performance: patterns,
-      configuration: patterns,
-      how_to: patterns,
-      billing: patterns,
-      churn_risk: patterns,
-    }),
-    cues: z.object({
-      execRequest: patterns,
-      churnThreat: patterns,
-      legalRisk: patterns,
-      prRisk: patterns,
-      policyException: patterns,
-      productionDown: patterns,
-      blocked: patterns,
-      notUrgent: patterns,
-      complexity: patterns,
-      customImplementation: patterns,
-      designDecision: patterns,
-      confirmedBug: patterns,
-      recurrence: patterns,
-      workaroundTried: patterns,
-    }),
-    segments: z.object({ nouns: z.array(z.string()), quantifiers: z.array(z.string()) }),
-    legalSuffixes: z.array(z.string()),
-  }),
-});
+import type { z } from "zod";
+import type { policySchemaOf } from "./policy-schema.js";
 
 /** The whole policy, after merging a team's overrides over the defaults. */
-export type Policy = z.infer<typeof policySchema>;
+export type Policy = z.infer<ReturnType<typeof policySchemaOf>>;
 /** The natures of POLICY.md section 1. */
 export type Nature = keyof Policy["vocabulary"]["natures"];
 /** The cues read from text (exec request, churn threat, ...). */
@@ -97,8 +25,8 @@ export function mergeDeep(base: unknown, override: unknown): unknown {
 }
 
 /** Validates a merged policy; the error names the first bad path. */
-export function parsePolicy(raw: unknown, source: string): Policy {
-  const result = policySchema.safeParse(raw);
+export function parsePolicy(raw: unknown, source: string, schema: ReturnType<typeof policySchemaOf>): Policy {
+  const result = schema.safeParse(raw);
   if (result.success) {
     for (const [group, lists] of Object.entries({
       ...result.data.vocabulary.natures,

@@ -1,0 +1,84 @@
+/**
+ * The policy's schema. Built from the zod namespace handed in, so that zod is loaded only when a
+ * policy file must be validated (a team's override, or the defaults at build time).
+ */
+import type { z as Zod } from "zod";
+
+/** The schema of a whole (merged) policy. */
+export function policySchemaOf(z: typeof Zod) {
+  const interval = z.union([
+    z.object({ hours: z.number().positive() }),
+    z.object({ businessDays: z.number().int().positive() }),
+  ]);
+  const cadenceLevel = z.object({
+    internal: interval,
+    customer: z.object({ low: interval, high: interval }),
+  });
+  const patterns = z.array(z.string());
+
+  return z.object({
+    highValue: z.object({ arrAtLeast: z.number(), strategic: z.boolean(), reference: z.boolean() }),
+    sla: z.object({ imminentAt: z.number(), breachedAbove: z.number() }),
+    pattern: z.object({
+      minAccounts: z.number().int(),
+      windowDays: z.number(),
+      risingMinTickets: z.number().int(),
+    }),
+    time: z.object({ noProgressHours: z.number(), staleOpenDays: z.number() }),
+    impact: z.object({
+      multipleCustomersMin: z.number().int(),
+      criticalHighValueBlocked: z.number().int(),
+      pendingDealDays: z.number(),
+    }),
+    matching: z.object({
+      ticketMinCoverage: z.number(),
+      ticketMinRelative: z.number(),
+      ticketMinConcepts: z.number().int(),
+      namedAccountMinCoverage: z.number(),
+      otherAccountMinCoverageWhenNamed: z.number(),
+      trackerMinCoverage: z.number(),
+      kbMinCoverage: z.number(),
+      escalationMinCoverage: z.number(),
+      chatMinCoverage: z.number(),
+      candidateLimit: z.number().int().positive(),
+      candidateMaxDocShare: z.number().positive(),
+    }),
+    cadence: z.object({ Critical: cadenceLevel, High: cadenceLevel, Medium: cadenceLevel }),
+    owners: z.record(z.string(), z.string()),
+    vocabulary: z.object({
+      stopwords: z.array(z.string()),
+      metaWords: z.array(z.string()),
+      synonyms: z.array(z.array(z.string())),
+      natures: z.object({
+        bug: patterns,
+        outage: patterns,
+        data_integrity: patterns,
+        security: patterns,
+        feature_gap: patterns,
+        performance: patterns,
+        configuration: patterns,
+        how_to: patterns,
+        billing: patterns,
+        churn_risk: patterns,
+      }),
+      cues: z.object({
+        execRequest: patterns,
+        churnThreat: patterns,
+        legalRisk: patterns,
+        prRisk: patterns,
+        policyException: patterns,
+        productionDown: patterns,
+        blocked: patterns,
+        notUrgent: patterns,
+        complexity: patterns,
+        customImplementation: patterns,
+        designDecision: patterns,
+        confirmedBug: patterns,
+        recurrence: patterns,
+        workaroundTried: patterns,
+      }),
+      segments: z.object({ nouns: z.array(z.string()), quantifiers: z.array(z.string()) }),
+      legalSuffixes: z.array(z.string()),
+    }),
+  });
+}
