@@ -8,9 +8,20 @@ import { isUserError } from "../errors.js";
 import { registerBrief } from "./commands/brief.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerImport } from "./commands/import.js";
+import { registerDraftUpdate } from "./commands/draft-update.js";
 import { registerLifecycle } from "./commands/lifecycle.js";
+import { registerSimilar } from "./commands/similar.js";
+import { registerWatch } from "./commands/watch.js";
 
-const commands = [registerImport, registerBrief, registerDemo, registerLifecycle];
+const commands = [
+  registerImport,
+  registerBrief,
+  registerDemo,
+  registerLifecycle,
+  registerWatch,
+  registerDraftUpdate,
+  registerSimilar,
+];
 
 /** Builds the program (exported for tests and for the docs). */
 export function buildProgram(): Command {

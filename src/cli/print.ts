@@ -16,6 +16,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(maskDeep(value), null, 2)}\n`);
 }
 
+/** Prints one JSON object on one line (JSON lines), masked. */
+export function printJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(maskDeep(value))}\n`);
+}
+
 /** Prints a progress line to standard error when it is a terminal (scripts get a quiet stderr). */
 export function progress(line: string): void {
   if (process.stderr.isTTY) process.stderr.write(`${line}\n`);

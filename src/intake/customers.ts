@@ -29,7 +29,8 @@ export function normalizeName(text: string): string[] {
     .replace(/['’]/g, "")
     .replace(/&/g, " ")
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0 && t !== "and");
+    // "Cinder & Sage", "Cinder and Sage" and "cinder n sage" are one name
+    .filter((t) => t.length > 0 && t !== "and" && t !== "n");
 }
 
 function variantsOf(account: Account, legalSuffixes: ReadonlySet<string>): Variant[] {

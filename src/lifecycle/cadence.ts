@@ -151,14 +151,28 @@ export function formatCadence(
   policy: CadencePolicy = defaultCadence,
   slaUpdateHours?: number,
 ): string {
+  const internal = formatAudienceCadence(severity, "internal", policy, slaUpdateHours);
+  const customer = formatAudienceCadence(severity, "customer", policy, slaUpdateHours);
+  return `internal ${internal}; customer update ${customer}`;
+}
+
+/**
+ * One audience's cadence as words, e.g. "every 4 h", "every 4–8 h" or "every 1–2 business days";
+ * an SLA cap (customer only, as in computeDue) shows as hours.
+ */
+export function formatAudienceCadence(
+  severity: Severity,
+  audience: Audience,
+  policy: CadencePolicy = defaultCadence,
+  slaUpdateHours?: number,
+): string {
   const cadence = policy[severity];
+  if (audience === "internal") return `every ${formatInterval(cadence.internal)}`;
   const cap = (interval: Interval): Interval =>
     slaUpdateHours !== undefined && slaUpdateHours < intervalHours(interval)
       ? { hours: slaUpdateHours }
       : interval;
-  const low = cap(cadence.customer.low);
-  const high = cap(cadence.customer.high);
-  return `internal every ${formatInterval(cadence.internal)}; customer update every ${formatRange(low, high)}`;
+  return `every ${formatRange(cap(cadence.customer.low), cap(cadence.customer.high))}`;
 }
 
 const AUDIENCES: readonly Audience[] = ["internal", "customer"];

@@ -63,4 +63,17 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER escalation_events_no_delete BEFORE DELETE ON escalation_events
   BEGIN SELECT RAISE(ABORT, 'escalation_events is append-only'); END;
   `,
+  // 4: follow-up reminders announced by `escalate watch`, once per escalation, audience, due cycle
+  // (the clock start: an update starts a new cycle) and kind
+  `
+  CREATE TABLE follow_up_reminders (
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    audience TEXT NOT NULL CHECK (audience IN ('internal', 'customer')),
+    cycle_start TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('due', 'overdue')),
+    at TEXT NOT NULL,
+    announced_at TEXT NOT NULL,
+    PRIMARY KEY (escalation_id, audience, cycle_start, kind)
+  );
+  `,
 ];
