@@ -47,6 +47,15 @@ export function resolveDbPath(options: CommonOptions, config: UserConfig = readU
   return options.db || process.env.ESCALATE_DB || config.db || join(dataDir(), "escalate", "escalate.db");
 }
 
+/** Refuses a store that holds no workspace yet, saying how to fill it. */
+export function requireWorkspace(store: Store, options: CommonOptions): void {
+  if (Object.values(store.counts()).every((n) => n === 0)) {
+    throw new UserError(
+      `store: ${resolveDbPath(options)} holds no workspace yet; run \`escalate import FILE\` or \`escalate demo\` first`,
+    );
+  }
+}
+
 /** Opens the store the options point to. */
 export function openStoreFor(options: CommonOptions): Store {
   return openStore(resolveDbPath(options));

@@ -3,12 +3,10 @@
  * isolation as `cli()`: never the developer's config, policy or data folder.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { isolatedEnv } from "./workspace.js";
 
 const cliPath = resolve(import.meta.dirname, "../../dist/cli/main.js");
-const isolatedHome = mkdtempSync(join(tmpdir(), "escalate-home-"));
 
 /** A running CLI: its output so far, a way to wait for output, and its exit. */
 export interface RunningCli {
@@ -24,17 +22,7 @@ export interface RunningCli {
 export function startCli(args: string[], options: { env?: Record<string, string> } = {}): RunningCli {
   const child = spawn(process.execPath, [cliPath, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NO_COLOR: "1",
-      ESCALATE_REPORTER: "",
-      ESCALATE_DB: "",
-      ESCALATE_POLICY: "",
-      ESCALATE_CONFIG: "",
-      XDG_CONFIG_HOME: join(isolatedHome, "config"),
-      XDG_DATA_HOME: join(isolatedHome, "data"),
-      ...options.env,
-    },
+    env: isolatedEnv(options.env),
   });
   let out = "";
   let err = "";

@@ -25,22 +25,27 @@ const cliPath = resolve(import.meta.dirname, "../../dist/cli/main.js");
 // the CLI never reads the developer's own config, policy or data folder during tests
 const isolatedHome = mkdtempSync(join(tmpdir(), "escalate-home-"));
 
+/** The environment the CLI runs with in tests: no colour, and none of the developer's own config. */
+export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NO_COLOR: "1",
+    ESCALATE_REPORTER: "",
+    ESCALATE_DB: "",
+    ESCALATE_POLICY: "",
+    ESCALATE_CONFIG: "",
+    XDG_CONFIG_HOME: join(isolatedHome, "config"),
+    XDG_DATA_HOME: join(isolatedHome, "data"),
+    ...extra,
+  };
+}
+
 /** Runs the built CLI (`npm run build` first) and returns its exit code and output. */
 export function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     input: options.input,
     encoding: "utf8",
-    env: {
-      ...process.env,
-      NO_COLOR: "1",
-      ESCALATE_REPORTER: "",
-      ESCALATE_DB: "",
-      ESCALATE_POLICY: "",
-      ESCALATE_CONFIG: "",
-      XDG_CONFIG_HOME: join(isolatedHome, "config"),
-      XDG_DATA_HOME: join(isolatedHome, "data"),
-      ...options.env,
-    },
+    env: isolatedEnv(options.env),
   });
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }

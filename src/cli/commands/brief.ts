@@ -8,7 +8,7 @@ import { UserError } from "../../errors.js";
 import { runBrief } from "../../pipeline.js";
 import {
   openStoreFor,
-  resolveDbPath,
+  requireWorkspace,
   readStdin,
   readUserConfig,
   resolveFormat,
@@ -42,11 +42,7 @@ export function printBrief(description: string, options: BriefCommandOptions): v
   const policy = resolvePolicy(options, config);
   const store = openStoreFor(options);
   try {
-    if (Object.values(store.counts()).every((n) => n === 0)) {
-      throw new UserError(
-        `store: ${resolveDbPath(options)} holds no workspace yet; run \`escalate import FILE\` or \`escalate demo\` first`,
-      );
-    }
+    requireWorkspace(store, options);
     const run = runBrief(
       store,
       { description, customer: options.customer },

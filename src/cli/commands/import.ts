@@ -28,7 +28,11 @@ export function registerImport(program: Command): void {
       "load a workspace bundle (JSON, see bundle.schema.json) or a CSV export of tickets into the store; '-' reads stdin",
     )
     .argument("<file>", "bundle or CSV file, or - for standard input")
-    .option("--from <source>", "bundle, jira-csv (Jira's CSV export) or csv (any export, with --map)", "bundle")
+    .option(
+      "--from <source>",
+      "bundle, jira-csv (Jira's CSV export) or csv (any export, with --map)",
+      "bundle",
+    )
     .option(
       "--map <spec>",
       "with --from csv: field=Column pairs, e.g. id=Ticket ID,subject=Subject,description=Description,createdAt=Created,status=Status",
@@ -43,7 +47,9 @@ export function registerImport(program: Command): void {
       if (options.map !== undefined && from !== "csv")
         throw new UserError(`--map: only with --from csv (got --from ${from})`);
       if (from === "csv" && options.map === undefined)
-        throw new UserError("--map: required with --from csv, e.g. --map id=Ticket ID,subject=Subject,createdAt=Created");
+        throw new UserError(
+          "--map: required with --from csv, e.g. --map id=Ticket ID,subject=Subject,createdAt=Created",
+        );
       const map: ColumnMap | undefined = options.map === undefined ? undefined : parseMapSpec(options.map);
       let fd: number;
       try {

@@ -30,7 +30,7 @@ import { escalationStore, type EscalationStore, type StatusFilter } from "../../
 import {
   openStoreFor,
   readUserConfig,
-  resolveDbPath,
+  requireWorkspace,
   resolveFormat,
   resolveNow,
   resolvePolicy,
@@ -234,11 +234,7 @@ function openCommand(description: string, options: OpenCommandOptions): void {
   const policy = resolvePolicy(options, config);
   const actor = resolveActor(config);
   withStore(options, (escalations, store) => {
-    if (Object.values(store.counts()).every((n) => n === 0)) {
-      throw new UserError(
-        `store: ${resolveDbPath(options)} holds no workspace yet; run \`escalate import FILE\` or \`escalate demo\` first`,
-      );
-    }
+    requireWorkspace(store, options);
     const run = runBrief(
       store,
       { description, customer: options.customer },
