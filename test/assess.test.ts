@@ -294,8 +294,20 @@ describe("assessment by policy", () => {
 
 describe("references", () => {
   it("relates a ticket, tracker issue and KB article the description names by id", () => {
-    const bundle = withKb(withAccount(baseline(), "smallco", 20000), { id: "KB-77", kind: "howto", title: "Exports", body: "How exports work." });
-    bundle.tickets!.push({ id: "T-77", accountId: "smallco", subject: "Question", description: "Unclear thing.", status: "open", createdAt: "2026-11-09T00:00:00Z" });
+    const bundle = withKb(withAccount(baseline(), "smallco", 20000), {
+      id: "KB-77",
+      kind: "howto",
+      title: "Exports",
+      body: "How exports work.",
+    });
+    bundle.tickets!.push({
+      id: "T-77",
+      accountId: "smallco",
+      subject: "Question",
+      description: "Unclear thing.",
+      status: "open",
+      createdAt: "2026-11-09T00:00:00Z",
+    });
     const run = briefOn(bundle, { description: "See T-77 and KB-77: Smallco Holdings still waiting" }, EARLY);
     expect(run.facts.relations.tickets.map((t) => t.item.id)).toContain("T-77");
     expect(run.facts.relations.kbArticles.map((k) => k.item.id)).toContain("KB-77");
@@ -306,8 +318,19 @@ describe("references", () => {
 describe("named customer fallback", () => {
   it("uses the named customer's only recent open ticket when no words match, and says so", () => {
     const bundle = withAccount(baseline(), "smallco", 20000);
-    bundle.tickets!.push({ id: "T-40", accountId: "smallco", subject: "Help!!", description: "Nothing works since the update.", status: "open", createdAt: "2026-11-09T20:00:00Z" });
-    const run = briefOn(bundle, { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" }, EARLY);
+    bundle.tickets!.push({
+      id: "T-40",
+      accountId: "smallco",
+      subject: "Help!!",
+      description: "Nothing works since the update.",
+      status: "open",
+      createdAt: "2026-11-09T20:00:00Z",
+    });
+    const run = briefOn(
+      bundle,
+      { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" },
+      EARLY,
+    );
     const t = run.facts.relations.tickets.find((r) => r.item.id === "T-40");
     expect(t?.why).toEqual(["the named customer's only recent open ticket"]);
   });
@@ -315,9 +338,142 @@ describe("named customer fallback", () => {
   it("does not guess between several unrelated open tickets", () => {
     const bundle = withAccount(baseline(), "smallco", 20000);
     for (const id of ["T-41", "T-42"]) {
-      bundle.tickets!.push({ id, accountId: "smallco", subject: "Help!!", description: "Nothing works.", status: "open", createdAt: "2026-11-09T20:00:00Z" });
+      bundle.tickets!.push({
+        id,
+        accountId: "smallco",
+        subject: "Help!!",
+        description: "Nothing works.",
+        status: "open",
+        createdAt: "2026-11-09T20:00:00Z",
+      });
     }
-    const run = briefOn(bundle, { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" }, EARLY);
+    const run = briefOn(
+      bundle,
+      { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" },
+      EARLY,
+    );
     expect(run.facts.relations.tickets.map((r) => r.item.id)).not.toContain("T-41");
+  });
+});
+
+describe("blocked, said at the end of a clause", () => {
+  it("reads a high-value account that has to do something by a deadline 'and can't.' as blocked", () => {
+    const description =
+      "Acme has to push the month-end orders through the order API by Friday and can't. from their logs: HTTP 500 on POST /v2/orders";
+    const run = briefOn(baseline(), { description }, EARLY);
+    expect([...run.facts.blocked.keys()]).toEqual(["acme"]);
+    expect(run.assessment.severity).toBe("High");
+    expect(run.assessment.reasons.map((r) => r.rule)).toContain("escalate.business.high_value_at_risk");
+  });
+});
+
+describe("support cannot diagnose it", () => {
+  // no tracker issue and no reproduction: only a how-to article matches
+  const untracked = (): Bundle => {
+    const bundle = withKb(baseline(), {
+      id: "KB-31",
+      kind: "howto",
+      title: "Order API HTTP 500 on POST /v2/orders",
+      body: "Send an Idempotency-Key header with every POST /v2/orders request and retry on HTTP 500.",
+    });
+    bundle.trackerIssues = [];
+    bundle.tickets![0] = { ...bundle.tickets![0]!, trackerKeys: [], comments: [] };
+    return bundle;
+  };
+
+  it("escalates to L2 when support cannot reproduce it or see the gateway logs, despite a matching how-to", () => {
+    const description =
+      "Acme's order API calls get HTTP 500 on POST /v2/orders now and then. couldn't repro from postman and i can't see gateway logs.";
+    const run = briefOn(untracked(), { description }, EARLY);
+    expect(run.facts.relations.kbArticles.map((k) => k.item.id)).toContain("KB-31");
+    expect(run.assessment.decision).toBe("escalate");
+    expect(run.assessment.target).toBe("L2 Support");
+    expect(run.assessment.reasons.map((r) => r.rule)).toContain("escalate.complexity.beyond_support");
+    // support's own difficulty is not the customer being blocked
+    expect(run.facts.blocked.size).toBe(0);
+    expect(run.assessment.severity).toBe("Medium");
+  });
+
+  it("does not read 'wasn't able to reproduce' as a confirmed bug", () => {
+    const bundle = untracked();
+    bundle.tickets![0]!.comments = [
+      {
+        author: "Sam",
+        role: "internal",
+        public: false,
+        createdAt: "2026-11-10T00:00:00Z",
+        body: "I wasn't able to reproduce the 500 against the sandbox.",
+      },
+    ];
+    const run = briefOn(bundle, { description: DESCRIPTION }, EARLY);
+    expect(run.facts.confirmedBugBy).toBeNull();
+    expect(run.assessment.target).toBe("L2 Support");
+  });
+});
+
+describe("look-alike tickets named by account in a note", () => {
+  const bundle = (): Bundle => {
+    const b = withAccount(withAccount(baseline(), "smallco", 20000), "initech", 30000);
+    b.tickets!.push(
+      {
+        id: "T-30",
+        accountId: "smallco",
+        subject: "Invoice PDFs show the old logo",
+        description: "Since we uploaded our new logo yesterday, every invoice PDF still shows the old one.",
+        status: "open",
+        createdAt: "2026-11-09T23:00:00Z",
+        comments: [
+          {
+            author: "Sam",
+            role: "internal",
+            public: false,
+            createdAt: "2026-11-10T00:30:00Z",
+            body: "Same as Initech Holdings in September, and unlike Globex Industries' contact question: the new logo isn't set as the default in Branding.",
+          },
+        ],
+      },
+      {
+        id: "T-20",
+        accountId: "initech",
+        subject: "Old logo on invoice PDFs after uploading a new one",
+        description: "We uploaded a new logo but the PDFs keep the old one.",
+        status: "solved",
+        createdAt: "2026-09-10T10:00:00Z",
+        solvedAt: "2026-09-10T12:00:00Z",
+        comments: [
+          {
+            author: "Sam",
+            role: "agent",
+            public: true,
+            createdAt: "2026-09-10T12:00:00Z",
+            body: "Set the new logo as default under Settings → Branding; the PDFs use it now.",
+          },
+        ],
+      },
+    );
+    return b;
+  };
+
+  it("links the named account's look-alike solved ticket, so it was previously solved in support", () => {
+    const run = briefOn(
+      bundle(),
+      { description: "smallco holdings: the letterhead on their invoices is outdated since the rebrand" },
+      EARLY,
+    );
+    const linked = run.facts.relations.tickets.find((t) => t.item.id === "T-20");
+    expect(linked?.why.join(" ")).toMatch(/named in a note on T-30/);
+    // a named account whose tickets are about something else is not linked
+    expect(run.facts.relations.tickets.map((t) => t.item.id)).not.toContain("T-2");
+    expect(run.facts.solvedAtSupport).toEqual(["T-20"]);
+    expect(run.assessment.decision).toBe("handle_in_support");
+    expect(run.assessment.reasons.map((r) => r.rule)).toContain("support.previously_solved");
+    expect(run.assessment.impact.accountIds).toEqual(["smallco"]);
+  });
+  it("fetches the noted account's tickets even when they share no word with the description", () => {
+    // nothing in this description finds T-20 by full text: only the note on T-30 points to it
+    const run = briefOn(bundle(), { description: "smallco holdings: letterhead outdated since the rebrand" }, EARLY);
+    const linked = run.facts.relations.tickets.find((t) => t.item.id === "T-20");
+    expect(linked?.why.join(" ")).toMatch(/named in a note on T-30/);
+    expect(run.facts.solvedAtSupport).toEqual(["T-20"]);
   });
 });

@@ -2,10 +2,11 @@
  * Customer-facing update drafts: the pure composer (tone by severity, next update time, what may
  * and may not appear) and `escalate draft-update` through the built CLI with fixed clocks.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Severity } from "../src/domain/bundle.js";
-import { defaultCadence } from "../src/lifecycle/cadence.js";
+import { loadDefaultPolicy } from "../src/config/load-policy.js";
 import {
   composeCustomerUpdate,
   customerFacts,
@@ -13,16 +14,21 @@ import {
 } from "../src/lifecycle/customer-update.js";
 import {
   addUpdate,
-  openEvent,
   replayEscalation,
   resolveEscalation,
   type EscalationEvent,
-  type TransitionResult,
 } from "../src/lifecycle/escalation.js";
-import { baseline, cli, tempDir, writeBundle } from "./helpers/workspace.js";
+import {
+  cliWorkspace,
+  DESCRIPTION,
+  eventsOf,
+  OPENED,
+  openedLog,
+  stampAt,
+  type CliWorkspace,
+} from "./helpers/lifecycle.js";
+import { baseline } from "./helpers/workspace.js";
 
-const DESCRIPTION = "Order API returning HTTP 500 errors intermittently for Acme";
-const OPENED = "2026-11-10T16:00:00Z";
 const INTERNAL_NOTE = "CANARY-7731 internal only: Sam's lock patch broke checkout, do not tell the customer";
 const INTERNAL_TOKEN = "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB";
 const CUSTOMER_TOKEN = "sk_live_51HcXyZabcdefghijklmnop9999";
@@ -30,36 +36,25 @@ const CUSTOMER_NOTE = `We reproduced the error and are working on a fix (ref ${C
 const ROOT_CAUSE = "Lock timeout in asset-registry after release 7.42.0";
 const LEARNINGS = "alert on lock waits over 5 s";
 
-const stamp = (iso: string) => ({ at: new Date(iso), actor: "Dana" });
-const events = (r: TransitionResult): EscalationEvent[] => {
-  if (!r.ok) throw new Error(r.message);
-  return r.events;
-};
+const BRIEF = `## ESCALATION: ${DESCRIPTION}\n\n### What's Been Tried\n1. Reproduced against the sandbox\n`;
+const { tone } = loadDefaultPolicy().customerUpdates;
 
 // One escalation with an internal note (and a token) and a customer note (and a token).
 function history(severity: Severity): EscalationEvent[] {
-  let log: EscalationEvent[] = [
-    openEvent(
-      {
-        severity,
-        target: "Engineering",
-        accountIds: ["acme"],
-        description: DESCRIPTION,
-        briefMarkdown: `## ESCALATION: ${DESCRIPTION}\n\n### What's Been Tried\n1. Reproduced against the sandbox\n`,
-        decision: "escalate",
-        slaUpdateHours: null,
-        calendar: { timeZone: "UTC", holidays: [] },
-        cadence: defaultCadence,
-      },
-      stamp(OPENED),
-    ),
-  ];
+  let log = openedLog({ severity, briefMarkdown: BRIEF });
   const add = (audience: "internal" | "customer", note: string, at: string) => {
-    log = [...log, ...events(addUpdate(replayEscalation("E", log), { audience, note }, stamp(at)))];
+    log = [...log, ...eventsOf(addUpdate(replayEscalation("E", log), { audience, note }, stampAt(at)))];
   };
   add("internal", `${INTERNAL_NOTE} ${INTERNAL_TOKEN}`, "2026-11-10T17:00:00Z");
   add("customer", CUSTOMER_NOTE, "2026-11-10T17:30:00Z");
   return log;
+}
+
+interface Drafted {
+  subject: string;
+  body: string;
+  nextUpdateAt: string;
+  severity: string;
 }
 
 function draft(severity: Severity, kind: CustomerUpdateKind, now = "2026-11-10T18:00:00Z") {
@@ -69,6 +64,7 @@ function draft(severity: Severity, kind: CustomerUpdateKind, now = "2026-11-10T1
     {
       kind,
       now: new Date(now),
+      tone,
     },
   );
   if (!result.ok) throw new Error(result.message);
@@ -124,6 +120,24 @@ describe("composeCustomerUpdate (pure)", () => {
     expect(draft("Medium", "interim").body).toMatch(/Thank you .* patience/);
   });
 
+  it("fills {team} and {next} wherever a team's wording puts them", () => {
+    const log = history("High");
+    const facts = customerFacts(replayEscalation("ESC-2026-0001", log), log, ["Acme Corp"]);
+    const reworded = {
+      ...tone,
+      High: { ...tone.High, subject: { ...tone.High.subject, interim: "{team}, by {next}" } },
+    };
+    const result = composeCustomerUpdate(facts, {
+      kind: "interim",
+      now: new Date("2026-11-10T18:00:00Z"),
+      tone: reworded,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.draft.subject).toBe(
+      `Our engineering team, by Tue 10 Nov 2026, 22:00 UTC: ${DESCRIPTION} [ESC-2026-0001]`,
+    );
+  });
+
   it("refuses a resolution while open, and an interim once resolved", () => {
     const log = history("High");
     const open = replayEscalation("ESC-2026-0001", log);
@@ -131,6 +145,7 @@ describe("composeCustomerUpdate (pure)", () => {
     const refused = composeCustomerUpdate(facts, {
       kind: "resolution",
       now: new Date("2026-11-10T18:00:00Z"),
+      tone,
     });
     expect(refused).toEqual({
       ok: false,
@@ -139,11 +154,11 @@ describe("composeCustomerUpdate (pure)", () => {
 
     const resolvedLog = [
       ...log,
-      ...events(
+      ...eventsOf(
         resolveEscalation(
           open,
           { rootCause: ROOT_CAUSE, learnings: LEARNINGS },
-          stamp("2026-11-10T19:00:00Z"),
+          stampAt("2026-11-10T19:00:00Z"),
         ),
       ),
     ];
@@ -153,16 +168,19 @@ describe("composeCustomerUpdate (pure)", () => {
     const interim = composeCustomerUpdate(resolved, {
       kind: "interim",
       now: new Date("2026-11-10T19:10:00Z"),
+      tone,
     });
     expect(interim.ok).toBe(false);
 
     const generic = composeCustomerUpdate(resolved, {
       kind: "resolution",
       now: new Date("2026-11-10T19:10:00Z"),
+      tone,
     });
     const verbatim = composeCustomerUpdate(resolved, {
       kind: "resolution",
       now: new Date("2026-11-10T19:10:00Z"),
+      tone,
       includeRootCause: true,
     });
     if (!generic.ok || !verbatim.ok) throw new Error("expected drafts");
@@ -182,31 +200,25 @@ describe("composeCustomerUpdate (pure)", () => {
 });
 
 describe("escalate draft-update CLI", () => {
-  let dir: string;
-  let cleanup: () => void;
-  let db: string;
+  let workspace: CliWorkspace;
   let id: string;
-  const run = (args: string[]) =>
-    cli([...args, "--db", db], { env: { ESCALATE_CONFIG: join(dir, "no-config.yaml") } });
-  const drafted = (kind: CustomerUpdateKind, now: string, extra: string[] = []) => {
-    const r = run(["draft-update", id, "--kind", kind, "--now", now, "--format", "json", ...extra]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    return JSON.parse(r.stdout) as { subject: string; body: string; nextUpdateAt: string; severity: string };
-  };
+  const run = (args: string[], env: Record<string, string> = {}) => workspace.run(args, env);
+  const drafted = (
+    kind: CustomerUpdateKind,
+    now: string,
+    extra: string[] = [],
+    env: Record<string, string> = {},
+  ) => workspace.json<Drafted>(["draft-update", id, "--kind", kind, "--now", now, ...extra], env);
 
   beforeAll(() => {
-    ({ dir, cleanup } = tempDir());
-    db = join(dir, "store.db");
-    expect(run(["import", writeBundle(dir, baseline())]).code).toBe(0);
-    const open = run(["open", DESCRIPTION, "--now", OPENED, "--format", "json"]);
-    id = (JSON.parse(open.stdout) as { id: string }).id;
+    workspace = cliWorkspace();
+    id = workspace.json<{ id: string }>(["open", DESCRIPTION, "--now", OPENED]).id;
     const update = (audience: string, note: string, now: string) =>
       expect(run(["update", id, "--audience", audience, "--note", note, "--now", now]).code).toBe(0);
     update("internal", `${INTERNAL_NOTE} ${INTERNAL_TOKEN}`, "2026-11-10T17:00:00Z");
     update("customer", CUSTOMER_NOTE, "2026-11-10T17:30:00Z");
   });
-  afterAll(() => cleanup());
+  afterAll(() => workspace.cleanup());
 
   it("drafts interim and status updates with the next update time and nothing internal", () => {
     for (const kind of ["interim", "status"] as const) {
@@ -232,6 +244,40 @@ describe("escalate draft-update CLI", () => {
     );
     expect(markdown.stdout).toContain("[REDACTED:Stripe key]");
     expect(markdown.stdout).not.toContain("CANARY-7731");
+  });
+
+  it("takes the wording from a team policy file: one phrase reworded, the rest kept", () => {
+    const file = join(workspace.dir, "team-tone.yaml");
+    writeFileSync(
+      file,
+      'customerUpdates:\n  tone:\n    High:\n      next: "Expect our next note by {next} at the latest."\n',
+    );
+    const now = "2026-11-10T18:00:00Z";
+    const defaults = drafted("interim", now);
+    const before = "When you will hear from us next: We will update you again by Tue 10 Nov 2026, 22:00 UTC.";
+    const after =
+      "When you will hear from us next: Expect our next note by Tue 10 Nov 2026, 22:00 UTC at the latest.";
+    expect(defaults.body).toContain(before);
+    for (const reworded of [
+      drafted("interim", now, ["--policy", file]),
+      drafted("interim", now, [], { ESCALATE_POLICY: file }),
+    ]) {
+      expect(reworded.body).toContain(after);
+      expect(reworded.body).not.toContain("We will update you again");
+      expect(reworded.body.replace(after, before)).toBe(defaults.body);
+      expect(reworded.subject).toBe(defaults.subject);
+    }
+  });
+
+  it("refuses a team wording with an unknown placeholder, naming the path: exit 2", () => {
+    const file = join(workspace.dir, "bad-tone.yaml");
+    writeFileSync(file, 'customerUpdates:\n  tone:\n    High:\n      doing: "{tem} is on it."\n');
+    const r = run(["draft-update", id, "--kind", "interim", "--policy", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^escalate: policy: .*bad-tone\.yaml: customerUpdates\.tone\.High\.doing: unknown placeholder \{tem\}; use \{team\} or \{next\}\n$/,
+    );
   });
 
   it("refuses a resolution while open: exit 2, one line", () => {
@@ -295,5 +341,46 @@ describe("escalate draft-update CLI", () => {
     const verbatim = drafted("resolution", "2026-11-10T19:10:00Z", ["--include-root-cause"]);
     expect(verbatim.body).toContain(`Root cause: ${ROOT_CAUSE}.`);
     expect(verbatim.body).not.toContain("CANARY-7731");
+  });
+});
+
+describe("escalate draft-update: time zone", () => {
+  it("writes every time in the team's zone (the bundle has no account time zone; docs/decisions.md)", () => {
+    const bundle = baseline();
+    bundle.team = { ...bundle.team, timeZone: "Europe/Berlin" };
+    const workspace = cliWorkspace(bundle);
+    try {
+      const { id } = workspace.json<{ id: string }>(["open", DESCRIPTION, "--now", OPENED]);
+      const update = ["update", id, "--audience", "customer", "--note", "Fix in review"];
+      expect(workspace.run([...update, "--now", "2026-11-10T17:30:00Z"]).code).toBe(0);
+      const status = workspace.json<Drafted>([
+        "draft-update",
+        id,
+        "--kind",
+        "status",
+        "--now",
+        "2026-11-10T18:00:00Z",
+      ]);
+      // 17:30 and 22:00 UTC are 18:30 and 23:00 in Berlin (CET, UTC+1)
+      expect(status.body).toContain("Our last update (Tue 10 Nov 2026, 18:30 CET): Fix in review.");
+      expect(status.body).toContain("We will update you again by Tue 10 Nov 2026, 23:00 CET.");
+      expect(status.nextUpdateAt).toBe("2026-11-10T22:00:00.000Z");
+
+      const resolve = ["resolve", id, "--root-cause", "lock timeout", "--now", "2026-11-10T19:00:00Z"];
+      expect(workspace.run(resolve).code).toBe(0);
+      const resolution = workspace.json<Drafted>([
+        "draft-update",
+        id,
+        "--kind",
+        "resolution",
+        "--now",
+        "2026-11-10T19:10:00Z",
+      ]);
+      expect(resolution.body).toContain("resolved since Tue 10 Nov 2026, 20:00 CET");
+      expect(resolution.body).toContain("by Wed 11 Nov 2026, 00:10 CET");
+      expect(`${status.body}${resolution.body}`).not.toContain("UTC");
+    } finally {
+      workspace.cleanup();
+    }
   });
 });

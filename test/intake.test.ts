@@ -4,7 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../src/config/load-policy.js";
 import type { Account } from "../src/domain/bundle.js";
-import { editDistance, findCustomersInText, resolveCustomer } from "../src/intake/customers.js";
+import {
+  editDistance,
+  findAccountsNamedIn,
+  findCustomersInText,
+  indexAccountNames,
+  resolveCustomer,
+} from "../src/intake/customers.js";
 import { intake } from "../src/intake/intake.js";
 import { findSegment } from "../src/intake/segments.js";
 import { extractSignatures } from "../src/intake/signatures.js";
@@ -47,6 +53,24 @@ describe("customer linking in text", () => {
     ["Pioneering work on exports", []],
   ])("%s -> %j", (text, expected) => {
     expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe("accounts named in staff notes", () => {
+  const index = indexAccountNames(accounts, suffixes);
+  const named = (text: string) =>
+    findAccountsNamedIn(text, index)
+      .map((l) => l.accountId)
+      .sort();
+  it.each([
+    ["Same as Alder & Stone (Sept) and Bramble and Finch (Oct): zone setting", ["alder", "bramble"]],
+    ["like acme corp's ticket last month", ["acme"]],
+    ["saw this at Pioneer in October", ["pioneer"]],
+    ["mailed ops at acmecorp.com", ["acme"]],
+    ["a pioneer of the format; we reached the summit", []],
+    ["the customer's own script", []],
+  ])("%s -> %j", (text, expected) => {
+    expect(named(text)).toEqual(expected);
   });
 });
 

@@ -7,54 +7,32 @@ import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerLifecycle } from "../src/cli/commands/lifecycle.js";
 import type { Bundle } from "../src/domain/bundle.js";
-import { defaultCadence } from "../src/lifecycle/cadence.js";
 import {
   addUpdate,
   changeSeverity,
   completeTask,
   deescalate,
   nextEscalationId,
-  openEvent,
   parseTask,
   replayEscalation,
   resolveEscalation,
   scheduleOf,
   type Escalation,
   type EscalationEvent,
-  type TransitionResult,
 } from "../src/lifecycle/escalation.js";
 import { escalationStore } from "../src/store/escalation-store.js";
 import { openStore } from "../src/store/sqlite-store.js";
+import {
+  cliWorkspace,
+  DESCRIPTION,
+  eventsOf,
+  OPENED,
+  openedLog,
+  refusalOf,
+  stampAt,
+  type CliWorkspace,
+} from "./helpers/lifecycle.js";
 import { baseline, cli, tempDir, writeBundle } from "./helpers/workspace.js";
-
-const DESCRIPTION = "Order API returning HTTP 500 errors intermittently for Acme";
-const OPENED = "2026-11-10T16:00:00Z"; // T-1 at 19h of its 24h SLA: High, Engineering
-
-const at = (iso: string) => ({ at: new Date(iso), actor: "Dana" });
-const events = (r: TransitionResult): EscalationEvent[] => {
-  if (!r.ok) throw new Error(r.message);
-  return r.events;
-};
-const refusal = (r: TransitionResult): string => (r.ok ? "" : r.message);
-
-function opened(severity: "Critical" | "High" | "Medium" = "High"): EscalationEvent[] {
-  return [
-    openEvent(
-      {
-        severity,
-        target: "Engineering",
-        accountIds: ["acme"],
-        description: DESCRIPTION,
-        briefMarkdown: "## ESCALATION: x\n",
-        decision: "escalate",
-        slaUpdateHours: null,
-        calendar: { timeZone: "UTC", holidays: [] },
-        cadence: defaultCadence,
-      },
-      at(OPENED),
-    ),
-  ];
-}
 
 describe("lifecycle core (pure)", () => {
   it("numbers escalations per year", () => {
@@ -66,13 +44,15 @@ describe("lifecycle core (pure)", () => {
   });
 
   it("folds events into the current state, keeping the clock across a severity change", () => {
-    let log = opened();
+    let log = openedLog();
     let state: Escalation = replayEscalation("ESC-2026-0001", log);
     expect(scheduleOf(state).internal?.dueAt.toISOString()).toBe("2026-11-10T20:00:00.000Z");
 
     log = [
       ...log,
-      ...events(addUpdate(state, { audience: "customer", note: "still on it" }, at("2026-11-10T18:00:00Z"))),
+      ...eventsOf(
+        addUpdate(state, { audience: "customer", note: "still on it" }, stampAt("2026-11-10T18:00:00Z")),
+      ),
     ];
     state = replayEscalation("ESC-2026-0001", log);
     expect(state.lastCustomerUpdate).toBe("2026-11-10T18:00:00.000Z");
@@ -80,8 +60,12 @@ describe("lifecycle core (pure)", () => {
 
     log = [
       ...log,
-      ...events(
-        changeSeverity(state, { to: "Critical", because: "second customer" }, at("2026-11-10T18:30:00Z")),
+      ...eventsOf(
+        changeSeverity(
+          state,
+          { to: "Critical", because: "second customer" },
+          stampAt("2026-11-10T18:30:00Z"),
+        ),
       ),
     ];
     state = replayEscalation("ESC-2026-0001", log);
@@ -91,10 +75,10 @@ describe("lifecycle core (pure)", () => {
   });
 
   it("de-escalation creates the practice's four tasks and stops the clocks", () => {
-    const state = replayEscalation("ESC-2026-0001", opened());
-    const created = events(deescalate(state, "workaround unblocks them", at("2026-11-10T17:00:00Z")));
+    const state = replayEscalation("ESC-2026-0001", openedLog());
+    const created = eventsOf(deescalate(state, "workaround unblocks them", stampAt("2026-11-10T17:00:00Z")));
     expect(created.map((e) => e.type)).toEqual(["deescalate", "task", "task", "task", "task"]);
-    const after = replayEscalation("ESC-2026-0001", [...opened(), ...created]);
+    const after = replayEscalation("ESC-2026-0001", [...openedLog(), ...created]);
     expect(after.status).toBe("deescalated");
     expect(after.tasks.map((t) => t.task)).toEqual([
       "notify-team",
@@ -103,57 +87,65 @@ describe("lifecycle core (pure)", () => {
       "document-learnings",
     ]);
     expect(scheduleOf(after)).toEqual({ internal: null, customer: null });
-    const done = events(completeTask(after, { task: "inform-customer" }, at("2026-11-10T17:05:00Z")));
-    const final = replayEscalation("ESC-2026-0001", [...opened(), ...created, ...done]);
+    // still takes updates (the customer hears how it ends); only a resolved escalation refuses them
+    expect(
+      refusalOf(
+        addUpdate(after, { audience: "customer", note: "fix confirmed" }, stampAt("2026-11-10T17:01:00Z")),
+      ),
+    ).toBe("");
+    const done = eventsOf(completeTask(after, { task: "inform-customer" }, stampAt("2026-11-10T17:05:00Z")));
+    const final = replayEscalation("ESC-2026-0001", [...openedLog(), ...created, ...done]);
     expect(final.tasks.filter((t) => t.done).map((t) => t.task)).toEqual(["inform-customer"]);
-    expect(refusal(completeTask(final, { task: "inform-customer" }, at("2026-11-10T17:06:00Z")))).toMatch(
-      /already done/,
-    );
+    expect(
+      refusalOf(completeTask(final, { task: "inform-customer" }, stampAt("2026-11-10T17:06:00Z"))),
+    ).toMatch(/already done/);
   });
 
   it.each([
     [
       "an unchanged severity",
-      (s: Escalation) => changeSeverity(s, { to: "High", because: "x" }, at("2026-11-10T17:00:00Z")),
+      (s: Escalation) => changeSeverity(s, { to: "High", because: "x" }, stampAt("2026-11-10T17:00:00Z")),
       /already High/,
     ],
     [
       "an empty note",
-      (s: Escalation) => addUpdate(s, { audience: "internal", note: " " }, at("2026-11-10T17:00:00Z")),
+      (s: Escalation) => addUpdate(s, { audience: "internal", note: " " }, stampAt("2026-11-10T17:00:00Z")),
       /--note: required/,
     ],
     [
       "a back-dated event",
-      (s: Escalation) => addUpdate(s, { audience: "internal", note: "n" }, at("2026-11-10T15:00:00Z")),
+      (s: Escalation) => addUpdate(s, { audience: "internal", note: "n" }, stampAt("2026-11-10T15:00:00Z")),
       /before escalation ESC-2026-0001's last event/,
     ],
     [
       "a missing root cause",
-      (s: Escalation) => resolveEscalation(s, { rootCause: undefined }, at("2026-11-10T17:00:00Z")),
+      (s: Escalation) => resolveEscalation(s, { rootCause: undefined }, stampAt("2026-11-10T17:00:00Z")),
       /--root-cause: required/,
     ],
     [
       "a task before de-escalation",
-      (s: Escalation) => completeTask(s, { task: "notify-team" }, at("2026-11-10T17:00:00Z")),
+      (s: Escalation) => completeTask(s, { task: "notify-team" }, stampAt("2026-11-10T17:00:00Z")),
       /no de-escalation tasks/,
     ],
   ])("refuses %s", (_name, act, message) => {
-    expect(refusal(act(replayEscalation("ESC-2026-0001", opened())))).toMatch(message);
+    expect(refusalOf(act(replayEscalation("ESC-2026-0001", openedLog())))).toMatch(message);
   });
 
   it("refuses changes to a resolved escalation", () => {
-    const state = replayEscalation("ESC-2026-0001", opened());
+    const state = replayEscalation("ESC-2026-0001", openedLog());
     const resolved = replayEscalation("ESC-2026-0001", [
-      ...opened(),
-      ...events(resolveEscalation(state, { rootCause: "lock timeout" }, at("2026-11-10T17:00:00Z"))),
+      ...openedLog(),
+      ...eventsOf(resolveEscalation(state, { rootCause: "lock timeout" }, stampAt("2026-11-10T17:00:00Z"))),
     ]);
-    const later = at("2026-11-10T18:00:00Z");
-    expect(refusal(addUpdate(resolved, { audience: "customer", note: "x" }, later))).toMatch(/resolved/);
-    expect(refusal(changeSeverity(resolved, { to: "Critical", because: "x" }, later))).toMatch(
+    const later = stampAt("2026-11-10T18:00:00Z");
+    expect(refusalOf(addUpdate(resolved, { audience: "customer", note: "x" }, later))).toBe(
+      "escalation ESC-2026-0001: resolved; an update applies only to open or deescalated escalations",
+    );
+    expect(refusalOf(changeSeverity(resolved, { to: "Critical", because: "x" }, later))).toMatch(
       /only to open/,
     );
-    expect(refusal(deescalate(resolved, "x", later))).toMatch(/only to open/);
-    expect(refusal(resolveEscalation(resolved, { rootCause: "x" }, later))).toMatch(
+    expect(refusalOf(deescalate(resolved, "x", later))).toMatch(/only to open/);
+    expect(refusalOf(resolveEscalation(resolved, { rootCause: "x" }, later))).toMatch(
       /only to open or deescalated/,
     );
   });
@@ -170,17 +162,19 @@ describe("escalation store", () => {
     const store = openStore(":memory:");
     try {
       const escalations = escalationStore(store);
-      const first = escalations.open(opened()[0] as EscalationEvent & { type: "open" });
+      const first = escalations.open(openedLog()[0] as EscalationEvent & { type: "open" });
       expect(first.id).toBe("ESC-2026-0001");
       escalations.append(
         first.id,
-        events(addUpdate(first, { audience: "internal", note: "checked" }, at("2026-11-10T17:00:00Z"))),
+        eventsOf(
+          addUpdate(first, { audience: "internal", note: "checked" }, stampAt("2026-11-10T17:00:00Z")),
+        ),
       );
       expect(escalations.recompute(first.id)).toEqual(escalations.get(first.id));
       expect(escalations.events(first.id).map((e) => e.type)).toEqual(["open", "update"]);
       expect(() => store.db.prepare("UPDATE escalation_events SET type = 'x'").run()).toThrow(/append-only/);
       expect(() => store.db.prepare("DELETE FROM escalation_events").run()).toThrow(/append-only/);
-      expect(escalations.open(opened()[0] as EscalationEvent & { type: "open" }).id).toBe("ESC-2026-0002");
+      expect(escalations.open(openedLog()[0] as EscalationEvent & { type: "open" }).id).toBe("ESC-2026-0002");
     } finally {
       store.close();
     }
@@ -188,27 +182,15 @@ describe("escalation store", () => {
 });
 
 describe("escalate lifecycle CLI", () => {
-  let dir: string;
-  let cleanup: () => void;
-  let db: string;
-  let env: Record<string, string>;
-  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-    cli([...args, "--db", db], { env: { ...env, ...extraEnv } });
-  const json = (args: string[]) => {
-    const r = run([...args, "--format", "json"]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    return JSON.parse(r.stdout) as Record<string, unknown>;
-  };
+  let workspace: CliWorkspace;
+  const run = (args: string[], env: Record<string, string> = {}) => workspace.run(args, env);
+  const json = (args: string[]) => workspace.json(args);
   const due = (now: string) => json(["due", "--now", now]).due;
 
   beforeAll(() => {
-    ({ dir, cleanup } = tempDir());
-    db = join(dir, "store.db");
-    env = { ESCALATE_CONFIG: join(dir, "no-config.yaml"), ESCALATE_ACTOR: "" };
-    expect(cli(["import", writeBundle(dir, baseline()), "--db", db], { env }).code).toBe(0);
+    workspace = cliWorkspace();
   });
-  afterAll(() => cleanup());
+  afterAll(() => workspace.cleanup());
 
   it("follows an escalation from open to resolve with fixed clocks", () => {
     const open = run(["open", DESCRIPTION, "--now", OPENED, "--format", "json"], {
@@ -296,7 +278,13 @@ describe("escalate lifecycle CLI", () => {
     ).toBe(0);
 
     const shown = json(["show", id]);
-    expect(shown).toMatchObject({ id, status: "resolved", severity: "Critical", target: "Engineering" });
+    expect(shown).toMatchObject({
+      id,
+      status: "resolved",
+      severity: "Critical",
+      target: "Engineering",
+      trackerKey: "ENG-1",
+    });
     const log = shown.events as Array<{ at: string; type: string; actor: string; task?: string }>;
     expect(log.map((e) => e.type).filter((t) => !t.startsWith("task"))).toEqual([
       "open",

@@ -6,12 +6,16 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bundle, Ticket } from "../src/domain/bundle.js";
+import { loadPolicy } from "../src/config/load-policy.js";
 import { findSimilar } from "../src/gather/similar.js";
 import { identifierParts, rankSimilar, type SimilarCandidate } from "../src/patterns/similar.js";
 import { stem } from "../src/intake/text.js";
 import { importBundle, piecesOf } from "../src/store/import-bundle.js";
 import { openStore, type Store } from "../src/store/sqlite-store.js";
 import { cli, tempDir, writeBundle } from "./helpers/workspace.js";
+
+// the policy's ranking weights (policy/default.yaml `similar`)
+const weights = loadPolicy().similar;
 
 const ticket = (id: string, createdAt: string, subject: string, description: string): Ticket => ({
   id,
@@ -121,6 +125,7 @@ describe("ranking (pure core)", () => {
     const results = rankSimilar(query, candidates, stats, {
       now: new Date("2024-01-20T00:00:00Z"),
       limit: 3,
+      weights,
     });
     expect(results[0]?.ticketId).toBe("T-DUP");
     expect(results.map((r) => r.ticketId)).toContain("T-DECOY");
@@ -131,6 +136,7 @@ describe("ranking (pure core)", () => {
     const results = rankSimilar(query, candidates, stats, {
       now: new Date("2024-01-11T00:00:00Z"),
       limit: 10,
+      weights,
     });
     expect(results.map((r) => r.ticketId)).not.toContain("T-DECOY");
   });
@@ -161,10 +167,10 @@ describe("ranking from the store", () => {
   });
 
   it("finds the duplicate first, and the later report only when now allows it", () => {
-    const early = findSimilar(store, query, { now: new Date("2024-01-20T00:00:00Z"), limit: 5 });
+    const early = findSimilar(store, query, { now: new Date("2024-01-20T00:00:00Z"), limit: 5, weights });
     expect(early[0]?.ticketId).toBe("T-DUP");
     expect(early.map((r) => r.ticketId)).not.toContain("T-LATER");
-    const late = findSimilar(store, query, { now: new Date("2024-03-01T00:00:00Z"), limit: 5 });
+    const late = findSimilar(store, query, { now: new Date("2024-03-01T00:00:00Z"), limit: 5, weights });
     expect(
       late
         .slice(0, 2)
@@ -178,13 +184,14 @@ describe("ranking from the store", () => {
       now: new Date("2024-03-01T00:00:00Z"),
       limit: 5,
       excludeIds: ["T-LATER"],
+      weights,
     });
     expect(results[0]?.ticketId).toBe("T-DUP");
     expect(results.map((r) => r.ticketId)).not.toContain("T-LATER");
   });
 
   it("returns nothing for text with no indexed words", () => {
-    expect(findSimilar(store, "zzzqx", { now: new Date("2024-03-01T00:00:00Z"), limit: 5 })).toEqual([]);
+    expect(findSimilar(store, "zzzqx", { now: new Date("2024-03-01T00:00:00Z"), limit: 5, weights })).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../src/config/load-policy.js";
-import { compileVocabulary, findHits } from "../src/intake/cues.js";
+import { compileVocabulary, cueSentences, findHits } from "../src/intake/cues.js";
 
 const vocabulary = compileVocabulary(loadPolicy());
 const natures = (text: string) => new Set(findHits(text, vocabulary.natures, "t").map((h) => h.cue));
@@ -85,6 +85,20 @@ describe("cues", () => {
     ["engineering says this is working as designed", "designDecision"],
     ["Reproduced against the sandbox", "confirmedBug"],
     ["greyed out again, we fixed this in 4.12", "recurrence"],
+    // the verb left out at the end of a clause, also when the next sentence starts in lower case
+    ["we need to ship the release by Friday and can't", "blocked"],
+    ["payroll has to go out by the 1st and can't. error from the console:", "blocked"],
+    ["they must close the quarter by Monday and cannot, the export just spins", "blocked"],
+    ["We must file by 5 December and cannot produce the figures any other way.", "blocked"],
+    // support cannot reproduce it, or cannot see the system's own logs
+    ["couldn't repro it from Postman", "complexity"],
+    ["I wasn't able to reproduce it on staging", "complexity"],
+    ["tried to reproduce it twice but couldn't", "complexity"],
+    ["i can't see gateway logs for those request ids", "complexity"],
+    ["Support tooling can't see the API gateway logs; needs someone with gateway access", "complexity"],
+    ["we have no visibility into the server logs", "complexity"],
+    ["the customer's own middleware flow posts every order", "customImplementation"],
+    ["their own retry wrapper resends the request", "customImplementation"],
   ])("%s -> %s", (text, cue) => {
     expect(cues(text)).toContain(cue);
   });
@@ -95,7 +109,26 @@ describe("cues", () => {
     ["Any news on the fix?", "prRisk"],
     ["Harbor Lane Media asked about exports", "prRisk"],
     ["No rush, any time this week is fine", "productionDown"],
+    ["I wasn't able to reproduce it on staging", "confirmedBug"],
+    ["We were not able to reproduce the 400s", "confirmedBug"],
+    ["Not reproducible on small tenants.", "confirmedBug"],
+    ["we can't see the activity log anymore", "complexity"],
+    ["they invoice their own clients monthly", "customImplementation"],
   ])("%s is not %s", (text, cue) => {
     expect(cues(text)).not.toContain(cue);
+  });
+});
+
+describe("sentences cues are read in", () => {
+  it.each([
+    [
+      "they have to file it by the 5th and can't. from the network tab:",
+      ["they have to file it by the 5th and can't.", "from the network tab:"],
+    ],
+    ["wasn't this fixed in 14.2?? they can't run it", ["wasn't this fixed in 14.2??", "they can't run it"]],
+    ["see e.g. the export tab. it fails", ["see e.g. the export tab.", "it fails"]],
+    ["version 14.2 broke it. Then it failed again.", ["version 14.2 broke it.", "Then it failed again."]],
+  ])("%s", (text, expected) => {
+    expect(cueSentences(text)).toEqual(expected);
   });
 });

@@ -3,11 +3,12 @@
  * and the accounts. Every fact keeps its evidence: a ticket id, a sentence, an account.
  */
 import type { Nature, Policy } from "../config/policy.js";
-import type { Account, KbArticle, PastEscalation, Ticket, TrackerIssue } from "../domain/bundle.js";
+import type { Account, KbArticle, Ticket, TrackerIssue } from "../domain/bundle.js";
 import type { SlaState } from "../domain/assessment.js";
 import { findHits, type CompiledVocabulary, type CueHit } from "../intake/cues.js";
 import type { IssueFacts } from "../intake/intake.js";
 import type { Related, Relations } from "../match/relate.js";
+import { findRecurrence, risingSeverity } from "../patterns/signals.js";
 
 const HOUR = 3_600_000;
 const CLOSED = new Set(["solved", "closed"]);
@@ -65,7 +66,6 @@ export interface AssessFacts {
   relations: Relations;
 }
 
-const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
 const customerVoice = (t: Ticket): string =>
   [
@@ -173,7 +173,18 @@ export function deriveFacts(
 
   // --- recurrence: a fixed bug/incident or a resolved escalation, and the problem reported after it
   const latestReport = Math.max(now.getTime() - 1, ...open.map((r) => Date.parse(r.item.createdAt)));
-  const recurring = findRecurrence(relations, cues.recurrence.length > 0, latestReport);
+  const recurring = findRecurrence(
+    relations.trackerIssues.map((r) => ({
+      item: r.item,
+      linked: r.why.some((w) => w.startsWith("linked") || w.startsWith("referenced")),
+    })),
+    relations.pastEscalations.map((r) => ({
+      item: r.item,
+      linked: r.why.some((w) => w.startsWith("referenced") || w.startsWith("tracked")),
+    })),
+    cues.recurrence.length > 0,
+    latestReport,
+  );
 
   let confirmedBugBy: string | null = null;
   if (!designDecisionBy) {
@@ -206,9 +217,12 @@ export function deriveFacts(
       (c) => findHits(c.text, vocabulary.cues, c.source, ["notUrgent"]).length > 0,
     );
     if (notUrgent) continue;
-    const hit = candidates.flatMap((c) =>
-      findHits(c.text, vocabulary.cues, c.source, ["blocked", "productionDown"]),
-    )[0];
+    // "i can't see the gateway logs" is support unable to diagnose, not the customer blocked
+    const hit = candidates
+      .flatMap((c) =>
+        findHits(c.text, vocabulary.cues, c.source, ["blocked", "productionDown", "complexity"]),
+      )
+      .filter((h, _, all) => h.cue !== "complexity" && !(h.cue === "blocked" && saysComplexity(all, h)))[0];
     if (hit) blocked.set(account.id, hit);
   }
 
@@ -260,7 +274,8 @@ export function deriveFacts(
   const patternAccounts = [...new Set(recent.map((r) => r.accountId).filter((a): a is string => Boolean(a)))];
   const rising = risingSeverity(
     recent.map((r) => r.item),
-    policy.pattern.risingMinTickets,
+    now,
+    policy.pattern,
   );
 
   // --- progress
@@ -318,35 +333,11 @@ export function deriveFacts(
   };
 }
 
+const saysComplexity = (hits: readonly CueHit[], h: CueHit): boolean =>
+  hits.some((x) => x.cue === "complexity" && x.source === h.source && x.sentence === h.sentence);
+
 function addNature(map: Map<Nature, CueHit[]>, nature: Nature, source: string, sentence: string): void {
   map.set(nature, [...(map.get(nature) ?? []), { cue: nature, sentence, source }]);
-}
-
-function findRecurrence(
-  relations: Relations,
-  textSaysAgain: boolean,
-  latestReport: number,
-): { by: string } | null {
-  for (const r of relations.trackerIssues) {
-    const i = r.item;
-    if ((i.type !== "bug" && i.type !== "incident") || i.status !== "done") continue;
-    const fixedAt = Date.parse(i.resolvedAt ?? i.createdAt ?? "");
-    const linked = r.why.some((w) => w.startsWith("linked") || w.startsWith("referenced"));
-    if (Number.isFinite(fixedAt) && fixedAt < latestReport && (linked || textSaysAgain)) {
-      return { by: `tracker ${i.key} (${i.type}, done ${i.resolvedAt ?? ""}) fixed this before` };
-    }
-  }
-  for (const r of relations.pastEscalations) {
-    const e: PastEscalation = r.item;
-    const resolvedAt = Date.parse(e.resolvedAt ?? "");
-    const linked = r.why.some((w) => w.startsWith("referenced") || w.startsWith("tracked"));
-    if (Number.isFinite(resolvedAt) && resolvedAt < latestReport && (linked || textSaysAgain)) {
-      return {
-        by: `escalation ${e.id} was resolved ${e.resolvedAt ?? ""}${e.rootCause ? ` (root cause: ${e.rootCause})` : ""}`,
-      };
-    }
-  }
-  return null;
 }
 
 function slaState(
@@ -372,19 +363,6 @@ function slaState(
         ? "imminent"
         : "ok";
   return { state, worst };
-}
-
-function risingSeverity(tickets: Ticket[], minTickets: number): string | null {
-  if (tickets.length < minTickets) return null;
-  const sorted = [...tickets].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (!first || !last) return null;
-  const a = PRIORITY_RANK[first.priority ?? "normal"] ?? 1;
-  const b = PRIORITY_RANK[last.priority ?? "normal"] ?? 1;
-  return b > a
-    ? `priority climbed from ${first.priority ?? "normal"} (${first.id}) to ${last.priority ?? "normal"} (${last.id})`
-    : null;
 }
 
 function findNoProgress(open: Ticket[], policy: Policy, now: Date): AssessFacts["noProgress"] {

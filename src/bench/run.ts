@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: generates 10k- and 100k-ticket workspaces, and measures import rate and
- * `brief` latency (median of several runs, through the CLI and in-process), next to the time of
- * a bare `node -e 0` on the same machine, so the ratio is what we track.
+ * `npm run bench`: generates 10k- and 100k-ticket workspaces, and measures import rate, `brief`
+ * latency (median of several runs, through the CLI and in-process), `similar` latency (in-process
+ * median over several texts) and the time `patterns` takes over the 14-day window, next to the
+ * time of a bare `node -e 0` on the same machine, so the ratio is what we track.
  *
  * usage: node dist/bench/run.js [--sizes 10000,100000] [--runs 5] [--out .bench]
  */
@@ -11,6 +12,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPolicy } from "../config/load-policy.js";
 import { generateScaledBundleJson } from "../demo/scale.js";
+import { findPatterns } from "../gather/patterns.js";
+import { findSimilar } from "../gather/similar.js";
+import { buildLexicon } from "../match/lexicon.js";
 import { runBrief } from "../pipeline.js";
 import { openStore } from "../store/sqlite-store.js";
 
@@ -27,6 +31,13 @@ const anchor = new Date("2026-11-28T12:00:00Z");
 const queries = [
   { name: "single customer", description: "API returning 500 errors intermittently for Acme Corp" },
   { name: "no customer", description: "Data export is missing rows — 3 customers reported this week" },
+];
+
+// texts for `similar`: a one-line problem, a pasted ticket, and a text that shares only common words
+const similarTexts = [
+  ...queries.map((q) => q.description),
+  "Technicians cannot upload photos from the mobile app when the site has no signal; the upload spinner never ends and the work order stays open.",
+  "The page is slow and shows an error sometimes",
 ];
 
 const median = (xs: number[]) => {
@@ -101,6 +112,36 @@ for (const size of sizes) {
     row[`brief ${q.name} (in-process ms)`] = Math.round(coreMs);
     row[`brief ${q.name} (CLI / node -e 0)`] = Number((cliMs / nodeBaseline).toFixed(1));
   }
+  const store = openStore(db);
+  say(`bench: similar ×${runs * similarTexts.length}…`);
+  const stopwords = new Set(policy.vocabulary.stopwords);
+  const similarMs = median(
+    similarTexts.flatMap((text) =>
+      Array.from({ length: runs }, () =>
+        time(() => findSimilar(store, text, { now: anchor, limit: 10, stopwords, weights: policy.similar })),
+      ),
+    ),
+  );
+  row["similar (in-process ms)"] = Math.round(similarMs);
+  say(`bench: patterns ×${runs}…`);
+  const lexicon = buildLexicon(policy);
+  let inWindow = 0;
+  const patternsMs = median(
+    Array.from({ length: runs }, () =>
+      time(() => {
+        inWindow = findPatterns(store, { now: anchor, policy, lexicon }).ticketsInWindow;
+      }),
+    ),
+  );
+  store.close();
+  const patternsCliMs = median(
+    Array.from({ length: Math.min(runs, 3) }, () =>
+      runNode([cli, "patterns", "--db", db, "--now", anchor.toISOString(), "--format", "json"]),
+    ),
+  );
+  row["patterns window tickets"] = inWindow;
+  row["patterns (in-process s)"] = Number((patternsMs / 1000).toFixed(2));
+  row["patterns (CLI s)"] = Number((patternsCliMs / 1000).toFixed(2));
   results.push(row);
   rmSync(bundle, { force: true });
 }

@@ -12,6 +12,20 @@ export function duration(hours: number): string {
   return hours < 48 ? `${hours.toFixed(1)} hours` : `${(hours / 24).toFixed(1)} days`;
 }
 
+/**
+ * The zone's short name at `date`: a letter abbreviation where one locale has it ("EST" in en-US,
+ * "CET" in en-GB), else the offset ("GMT+5:30").
+ */
+export function zoneName(date: Date, timeZone: string): string {
+  const names = ["en-US", "en-GB"].map(
+    (locale) =>
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+        .formatToParts(date)
+        .find((p) => p.type === "timeZoneName")?.value ?? "",
+  );
+  return names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0] ?? timeZone;
+}
+
 /** "2026-11-10 16:00 UTC" for an ISO instant, in `timeZone`. */
 export function when(iso: string | Date, timeZone = "UTC"): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
@@ -24,10 +38,9 @@ export function when(iso: string | Date, timeZone = "UTC"): string {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
   }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} ${get("timeZoneName")}`;
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} ${zoneName(date, timeZone)}`;
 }
 
 /** The calendar date of `date` in `timeZone` (YYYY-MM-DD). */

@@ -10,6 +10,7 @@ import { registerDemo } from "./commands/demo.js";
 import { registerImport } from "./commands/import.js";
 import { registerDraftUpdate } from "./commands/draft-update.js";
 import { registerLifecycle } from "./commands/lifecycle.js";
+import { registerPatterns } from "./commands/patterns.js";
 import { registerSimilar } from "./commands/similar.js";
 import { registerWatch } from "./commands/watch.js";
 
@@ -21,6 +22,7 @@ const commands = [
   registerWatch,
   registerDraftUpdate,
   registerSimilar,
+  registerPatterns,
 ];
 
 /** Builds the program (exported for tests and for the docs). */

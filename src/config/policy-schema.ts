@@ -4,6 +4,8 @@
  */
 import type { z as Zod } from "zod";
 
+const TONE_PLACEHOLDERS = new Set(["{team}", "{next}"]);
+
 /** The schema of a whole (merged) policy. */
 export function policySchemaOf(z: typeof Zod) {
   const interval = z.union([
@@ -15,6 +17,29 @@ export function policySchemaOf(z: typeof Zod) {
     customer: z.object({ low: interval, high: interval }),
   });
   const patterns = z.array(z.string());
+  // customer-update wording: only the placeholders the composer fills (src/lifecycle/customer-update.ts)
+  const wording = z
+    .string()
+    .min(1)
+    .superRefine((text, ctx) => {
+      const unknown = [...text.matchAll(/\{([^{}]*)\}/g)]
+        .map((m) => m[0])
+        .filter((p) => !TONE_PLACEHOLDERS.has(p));
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown placeholder ${unknown.join(", ")}; use {team} or {next}`,
+        });
+      }
+    });
+  const tone = z.object({
+    subject: z.object({ interim: wording, status: wording, resolution: wording }),
+    opening: z.object({ interim: wording, status: wording, resolved: wording, deescalated: wording }),
+    doing: wording,
+    next: wording,
+    checkIn: wording,
+    closing: wording,
+  });
 
   return z.object({
     highValue: z.object({ arrAtLeast: z.number(), strategic: z.boolean(), reference: z.boolean() }),
@@ -23,6 +48,33 @@ export function policySchemaOf(z: typeof Zod) {
       minAccounts: z.number().int(),
       windowDays: z.number(),
       risingMinTickets: z.number().int(),
+      risingRateFactor: z.number().positive(),
+      similarity: z.object({
+        minSharedConcepts: z.number().int().min(1),
+        minSharedSubject: z.number().int().min(0),
+        overlap: z.number().min(0).max(1),
+        priorDocuments: z.number().int().min(0),
+        commonShare: z.number().min(0).max(1),
+        maxPostingShare: z.number().min(0).max(1),
+      }),
+      listLimit: z.number().int().positive(),
+    }),
+    similar: z.object({
+      title: z.number().min(0),
+      k1: z.number().positive(),
+      b: z.number().min(0).max(1),
+      kind: z.object({
+        word: z.number().min(0),
+        code: z.number().min(0),
+        part: z.number().min(0),
+        frame: z.number().min(0),
+        file: z.number().min(0),
+        version: z.number().min(0),
+      }),
+      firstLine: z.number().min(0),
+      subjectCover: z.number().min(0),
+      recency: z.number().min(0),
+      recencyDays: z.number().positive(),
     }),
     time: z.object({ noProgressHours: z.number(), staleOpenDays: z.number() }),
     impact: z.object({
@@ -45,6 +97,7 @@ export function policySchemaOf(z: typeof Zod) {
     }),
     cadence: z.object({ Critical: cadenceLevel, High: cadenceLevel, Medium: cadenceLevel }),
     owners: z.record(z.string(), z.string()),
+    customerUpdates: z.object({ tone: z.object({ Critical: tone, High: tone, Medium: tone }) }),
     vocabulary: z.object({
       stopwords: z.array(z.string()),
       metaWords: z.array(z.string()),

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { loadPolicy } from "../config/load-policy.js";
 import type { Ticket } from "../domain/bundle.js";
 import { findSimilar } from "../gather/similar.js";
-import { defaultSimilarWeights, type SimilarWeights } from "../patterns/similar.js";
+import type { SimilarWeights } from "../patterns/similar.js";
 import { chunksOfFd, readCsvRecords } from "../store/csv-reader.js";
 import { importCsv, parseMapSpec, type CsvImportOptions } from "../store/import-csv.js";
 import { openStore, type Store } from "../store/sqlite-store.js";
@@ -33,13 +33,16 @@ const arg = (name: string): string | undefined => {
 };
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dataDir = resolve(arg("data") ?? join(root, "..", "shared", "data"));
+const policy = loadPolicy();
+// the policy's weights, with --weights '{"recency":0}' overriding some of them for an experiment
+const override = JSON.parse(arg("weights") ?? "{}") as Partial<SimilarWeights>;
 const weights: SimilarWeights = {
-  ...defaultSimilarWeights,
-  ...(JSON.parse(arg("weights") ?? "{}") as Partial<SimilarWeights>),
+  ...policy.similar,
+  ...override,
+  kind: { ...policy.similar.kind, ...override.kind },
 };
-weights.kind = { ...defaultSimilarWeights.kind, ...weights.kind };
 
-const stopwords = new Set(loadPolicy().vocabulary.stopwords);
+const stopwords = new Set(policy.vocabulary.stopwords);
 
 const datasets: Dataset[] = [
   {

@@ -6,6 +6,7 @@
 import type { Policy } from "../config/policy.js";
 import type { Context } from "../domain/context.js";
 import type { IssueFacts } from "../intake/intake.js";
+import { findAccountsNamedIn, indexAccountNames } from "../intake/customers.js";
 import { conceptsOf, ftsExpression, type Lexicon } from "../match/lexicon.js";
 import type { DocKind, Store } from "../store/sqlite-store.js";
 import { ticketText } from "../store/sqlite-store.js";
@@ -15,6 +16,8 @@ const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 const EXACT_COUNT_LIMIT = 20_000;
 /** How many of the best full-text tickets seed the tracker-link hop. */
 const LINK_SEED_TICKETS = 50;
+/** Recent tickets read per account that a staff note names. */
+const NOTED_ACCOUNT_TICKETS = 30;
 /** A tracker issue linked to thousands of tickets contributes its open and newest ones. */
 const LINKED_TICKETS_PER_ISSUE = 50;
 
@@ -69,7 +72,23 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   for (const key of refs.tracker) trackerKeys.add(key);
   for (const id of refs.kb) kbIds.add(id);
   for (const id of refs.escalations) escalationIds.add(id);
-  const tickets = [...firstTickets, ...store.tickets(extraTickets)];
+  // accounts that staff notes on the strongest candidates name ("same as Juniper Hill last month"):
+  // their recent tickets, so that matching can link the look-alike one
+  const seeds = new Set([...ftsTickets.slice(0, LINK_SEED_TICKETS), ...namedTickets]);
+  const nameIndex = indexAccountNames(accounts, policy.vocabulary.legalSuffixes);
+  const notedAccounts = new Set<string>();
+  for (const t of firstTickets) {
+    if (!seeds.has(t.id)) continue;
+    const notes = (t.comments ?? []).filter((c) => c.role !== "customer").map((c) => c.body);
+    if (notes.length === 0) continue;
+    for (const link of findAccountsNamedIn(notes.join("\n"), nameIndex))
+      if (link.accountId !== t.accountId) notedAccounts.add(link.accountId);
+  }
+  const have = new Set([...ticketIds, ...extraTickets]);
+  const notedTickets = store
+    .ticketsOfAccounts([...notedAccounts], [], NOTED_ACCOUNT_TICKETS)
+    .filter((t) => !have.has(t.id));
+  const tickets = [...firstTickets, ...store.tickets(extraTickets), ...notedTickets];
   const allTicketIds = tickets.map((t) => t.id);
   const links = store.linksBetween(allTicketIds, []);
   for (const l of links) trackerKeys.add(l.trackerKey);

@@ -6,7 +6,6 @@
  */
 import { stem } from "../intake/text.js";
 import {
-  defaultSimilarWeights,
   queryIndexTokens,
   applySubjectCover,
   scoreCandidates,
@@ -37,7 +36,8 @@ export interface FindSimilarOptions {
   coverPool?: number;
   /** Words that are no evidence (the policy's stop words). */
   stopwords?: ReadonlySet<string>;
-  weights?: SimilarWeights;
+  /** The ranking's weights (policy `similar`). */
+  weights: SimilarWeights;
 }
 
 /** Reads an SQLite varint at `offset`. */
@@ -179,7 +179,7 @@ function ticketMetas(store: Store, rowids: readonly number[]): TicketMeta[] {
 
 /** The stored tickets most likely to report the same problem as `text`, best first. */
 export function findSimilar(store: Store, text: string, options: FindSimilarOptions): SimilarResult[] {
-  const weights = options.weights ?? defaultSimilarWeights;
+  const weights = options.weights;
   const { stopwords } = options;
   const averages = indexAverages(store) ?? { documents: store.documentCount(), averageLength: 100 };
   const df = new Map(store.termDocCounts(queryIndexTokens(text, stopwords)));

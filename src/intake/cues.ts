@@ -29,6 +29,29 @@ export function compileVocabulary(policy: Policy): CompiledVocabulary {
   return { natures: compileAll(policy.vocabulary.natures), cues: compileAll(policy.vocabulary.cues) };
 }
 
+// words that end in a full stop without ending a sentence ("e.g. the", "approx. two")
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|e\.g|i\.e|etc|vs|approx|incl|esp|cf|ca)\.$/iu;
+
+/**
+ * The sentences cues are read in: `sentences`, also split where a sentence that ends in . ! or ?
+ * is followed by one written in lower case ("...by the 5th and can't. from the network tab:"), as
+ * support notes often are. An abbreviation's full stop does not split.
+ */
+export function cueSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences(text)) {
+    let start = 0;
+    for (const m of sentence.matchAll(/[.!?]+\s+(?=\p{Ll})/gu)) {
+      const end = m.index + m[0].trimEnd().length;
+      if (ABBREVIATION.test(sentence.slice(start, end))) continue;
+      out.push(sentence.slice(start, end));
+      start = m.index + m[0].length;
+    }
+    out.push(sentence.slice(start));
+  }
+  return out.filter((s) => s.trim().length > 0);
+}
+
 /** Every (name, sentence) pair of `text` where one of `lists`' patterns matches. */
 export function findHits<K extends string>(
   text: string,
@@ -38,7 +61,7 @@ export function findHits<K extends string>(
 ): Array<CueHit & { cue: K }> {
   const hits: Array<CueHit & { cue: K }> = [];
   const names = only ?? (Object.keys(lists) as K[]);
-  for (const sentence of sentences(text)) {
+  for (const sentence of cueSentences(text)) {
     for (const name of names) {
       if (lists[name].some((re) => re.test(sentence)))
         hits.push({ cue: name, sentence: squash(sentence), source });

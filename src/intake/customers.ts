@@ -161,6 +161,60 @@ export function findCustomersInText(
   return [...links.values()];
 }
 
+/** Accounts' exact names, aliases and domains by first word, for scanning many texts quickly. */
+export type AccountNameIndex = Map<
+  string,
+  Array<{ accountId: string; tokens: string[]; how: LinkHow; capitalised?: string }>
+>;
+
+/** Indexes the accounts' names for `findAccountsNamedIn`. */
+export function indexAccountNames(
+  accounts: readonly Account[],
+  legalSuffixes: readonly string[],
+): AccountNameIndex {
+  const suffixes = new Set(legalSuffixes);
+  const index: AccountNameIndex = new Map();
+  const add = (first: string, entry: NonNullable<ReturnType<AccountNameIndex["get"]>>[number]) =>
+    index.set(first, [...(index.get(first) ?? []), entry]);
+  const firstWords = new Map<string, string[]>();
+  for (const account of accounts) {
+    for (const v of variantsOf(account, suffixes)) {
+      // "acme.example" is the words "acme example" in normalised text
+      const tokens = v.how === "domain" ? normalizeName(v.tokens[0] ?? "") : v.tokens;
+      if (tokens.length === 1 && v.how === "name" && (tokens[0]?.length ?? 0) < 5) continue;
+      if (tokens[0]) add(tokens[0], { accountId: account.id, tokens, how: v.how });
+    }
+    const name = normalizeName(account.name);
+    if (name.length >= 2 && (name[0]?.length ?? 0) >= 4)
+      firstWords.set(name[0] ?? "", [...(firstWords.get(name[0] ?? "") ?? []), account.id]);
+  }
+  // a shortened name ("Juniper" for "Juniper Hill Coffee Roasters"), written capitalised, when
+  // no other account starts with that word
+  for (const [word, ids] of firstWords) {
+    const capitalised = `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+    if (ids.length === 1 && ids[0])
+      add(word, { accountId: ids[0], tokens: [word], how: "name", capitalised });
+  }
+  return index;
+}
+
+/**
+ * The accounts a note names exactly (name, alias, shortened name, domain): the fast, typo-free
+ * counterpart of `findCustomersInText`, for reading many staff notes.
+ */
+export function findAccountsNamedIn(text: string, index: AccountNameIndex): CustomerLink[] {
+  const tokens = normalizeName(text);
+  const links = new Map<string, CustomerLink>();
+  tokens.forEach((token, i) => {
+    for (const v of index.get(token) ?? []) {
+      if (links.has(v.accountId) || !sameSeq(tokens.slice(i, i + v.tokens.length), v.tokens)) continue;
+      if (v.capitalised && !new RegExp(`\\b${v.capitalised}\\b`, "u").test(text)) continue;
+      links.set(v.accountId, { accountId: v.accountId, how: v.how, matched: v.tokens.join(" ") });
+    }
+  });
+  return [...links.values()];
+}
+
 /** Resolves the `--customer` value to one account, or null when nothing is close enough. */
 export function resolveCustomer(
   value: string,

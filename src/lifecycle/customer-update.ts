@@ -5,10 +5,11 @@
  * and, when asked, the root cause. Internal updates, internal ticket comments and the rest of the
  * brief never reach the composer. Pure: `now` is a parameter; the text is masked.
  */
+import { zoneName } from "../brief/format.js";
 import type { Severity, Target } from "../domain/bundle.js";
 import { maskText } from "../mask/mask.js";
 import { computeDue, type ComputeDueInput, type EscalationStatus } from "./cadence.js";
-import { dueInput, type Escalation, type EscalationEvent } from "./escalation.js";
+import { dueInput, escalationHeadline, type Escalation, type EscalationEvent } from "./escalation.js";
 
 /** Which draft: an interim response, a status update, or the resolution. */
 export type CustomerUpdateKind = "interim" | "status" | "resolution";
@@ -39,6 +40,8 @@ export interface CustomerFacts {
 export interface CustomerUpdateOptions {
   kind: CustomerUpdateKind;
   now: Date;
+  /** The wording per severity (the policy's `customerUpdates.tone`). */
+  tone: ToneTable;
   /** Put the recorded root cause in verbatim (resolution only); otherwise a generic sentence. */
   includeRootCause?: boolean;
 }
@@ -56,7 +59,11 @@ export interface CustomerUpdateDraft {
 /** A draft, or why it cannot be written (a usage error). */
 export type CustomerUpdateResult = { ok: true; draft: CustomerUpdateDraft } | { ok: false; message: string };
 
-interface Tone {
+/**
+ * One severity's wording (policy `customerUpdates.tone`): `{team}` becomes the target team ("Our
+ * engineering team") and `{next}` the time of the next update or check-in, in any of the texts.
+ */
+export interface Tone {
   subject: Record<CustomerUpdateKind, string>;
   opening: { interim: string; status: string; resolved: string; deescalated: string };
   doing: string;
@@ -65,51 +72,8 @@ interface Tone {
   closing: string;
 }
 
-// Critical: short, direct, urgent. Medium: calmer and warmer. {team} and {next} are filled in.
-const tones: Record<Severity, Tone> = {
-  Critical: {
-    subject: { interim: "Urgent", status: "Urgent status", resolution: "Resolved" },
-    opening: {
-      interim: "This is our top priority right now.",
-      status: "Status update: this remains our top priority.",
-      resolved: "This is resolved.",
-      deescalated: "You are unblocked.",
-    },
-    doing: "{team} is working on it right now.",
-    next: "Next update by {next}, sooner if anything changes.",
-    checkIn: "We will check in by {next} to confirm all is working.",
-    closing: "If the impact changes, reply right away.",
-  },
-  High: {
-    subject: { interim: "Update", status: "Status update", resolution: "Resolved" },
-    opening: {
-      interim: "We have escalated this and it is being worked on today.",
-      status: "Here is the latest on this issue.",
-      resolved: "The issue is resolved.",
-      deescalated: "We have found a way to unblock you.",
-    },
-    doing: "{team} is actively investigating, and we are following up with them closely.",
-    next: "We will update you again by {next}.",
-    checkIn: "We will check in with you by {next} to confirm everything is working as expected.",
-    closing:
-      "If the impact on your side changes, please reply to this message so we can take it into account.",
-  },
-  Medium: {
-    subject: { interim: "Update", status: "Status update", resolution: "Resolved" },
-    opening: {
-      interim:
-        "Thank you for reporting this, and for your patience while we look into it. We have passed it on to the right people.",
-      status: "We wanted to let you know where things stand.",
-      resolved: "Good news: the issue has been resolved.",
-      deescalated: "Good news: we have found a way to get you going again.",
-    },
-    doing: "{team} is looking into it carefully, and we are keeping track of their progress for you.",
-    next: "We will write to you again by {next} with our next update.",
-    checkIn: "We will get in touch by {next} to make sure everything is working well for you.",
-    closing:
-      "If anything changes on your side in the meantime, just reply to this message; we are happy to help.",
-  },
-};
+/** The wording per severity (Critical: short, direct, urgent; Medium: calmer and warmer, by default). */
+export type ToneTable = Record<Severity, Tone>;
 
 const teams: Record<Target, string> = {
   "L2 Support": "Our senior support specialists",
@@ -130,7 +94,7 @@ export function customerFacts(
     status: state.status,
     severity: state.severity,
     target: state.target,
-    summary: briefHeadline(state),
+    summary: sentence(escalationHeadline(state)),
     accountNames: [...accountNames],
     customerUpdates: events.flatMap((e) =>
       e.type === "update" && e.audience === "customer" ? [{ at: e.at, note: e.note }] : [],
@@ -144,7 +108,7 @@ export function customerFacts(
 
 /**
  * Composes the draft: what we know, what we are doing, and when they hear from us next (the
- * customer cadence's due time if this update goes out at `now`), in the severity's tone.
+ * customer cadence's due time if this update goes out at `now`), in the severity's tone (policy wording).
  * `resolution` needs a resolved or de-escalated escalation; `interim` and `status` an open one.
  */
 export function composeCustomerUpdate(
@@ -164,10 +128,11 @@ export function composeCustomerUpdate(
       message: `draft-update: escalation ${facts.id} is ${facts.status}; --kind ${kind} applies only to open escalations, use --kind resolution`,
     };
   }
-  const tone = tones[facts.severity];
   const nextUpdateAt = nextCustomerUpdateAt(facts.due, now);
-  const next = customerTime(nextUpdateAt, facts.timeZone);
-  const fill = (text: string) => text.replace("{team}", teams[facts.target]).replace("{next}", next);
+  const tone = filledTone(options.tone[facts.severity], {
+    team: teams[facts.target],
+    next: customerTime(nextUpdateAt, facts.timeZone),
+  });
   const last = facts.customerUpdates.at(-1);
   const includeRootCause = kind === "resolution" && Boolean(options.includeRootCause && facts.rootCause);
 
@@ -189,7 +154,7 @@ export function composeCustomerUpdate(
       : `What changed: a way forward has been in place${since}; our support team stays with you until everything is confirmed.`;
     paragraphs.push(changed);
     if (last && facts.closedAt && last.at >= facts.closedAt) paragraphs.push(sentence(last.note));
-    paragraphs.push(fill(tone.checkIn));
+    paragraphs.push(tone.checkIn);
   } else {
     paragraphs.push(tone.opening[kind]);
     const known = [`What we know: ${facts.summary}`];
@@ -199,8 +164,8 @@ export function composeCustomerUpdate(
       );
     }
     paragraphs.push(known.join("\n"));
-    paragraphs.push(`What we are doing: ${fill(tone.doing)}`);
-    paragraphs.push(`When you will hear from us next: ${fill(tone.next)}`);
+    paragraphs.push(`What we are doing: ${tone.doing}`);
+    paragraphs.push(`When you will hear from us next: ${tone.next}`);
   }
   paragraphs.push(tone.closing, `Reference: ${facts.id}`);
 
@@ -223,7 +188,10 @@ export function nextCustomerUpdateAt(due: ComputeDueInput, now: Date): Date {
   return schedule.customer?.dueAt ?? now;
 }
 
-/** "Tue 10 Nov 2026, 20:00 UTC": a date a customer reads at a glance, in the team's time zone. */
+/**
+ * "Tue 10 Nov 2026, 20:00 UTC": a date a customer reads at a glance, in the zone given (the team's:
+ * the bundle has no account time zone, see docs/decisions.md).
+ */
 export function customerTime(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone,
@@ -234,16 +202,31 @@ export function customerTime(date: Date, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
   }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")}, ${get("hour")}:${get("minute")} ${get("timeZoneName")}`;
+  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")}, ${get("hour")}:${get("minute")} ${zoneName(date, timeZone)}`;
 }
 
-// The brief's headline (the first sentence of what was reported); the rest of the brief is internal.
-function briefHeadline(state: Escalation): string {
-  const match = /^## (?:ESCALATION|HANDLE IN SUPPORT): (.+)$/m.exec(state.briefMarkdown);
-  return sentence(match?.[1] ?? state.description.split("\n")[0] ?? "");
+// Every text of the tone with its placeholders filled (the policy schema admits only these two).
+function filledTone(tone: Tone, values: { team: string; next: string }): Tone {
+  const fill = (text: string) => text.replaceAll("{team}", values.team).replaceAll("{next}", values.next);
+  return {
+    subject: {
+      interim: fill(tone.subject.interim),
+      status: fill(tone.subject.status),
+      resolution: fill(tone.subject.resolution),
+    },
+    opening: {
+      interim: fill(tone.opening.interim),
+      status: fill(tone.opening.status),
+      resolved: fill(tone.opening.resolved),
+      deescalated: fill(tone.opening.deescalated),
+    },
+    doing: fill(tone.doing),
+    next: fill(tone.next),
+    checkIn: fill(tone.checkIn),
+    closing: fill(tone.closing),
+  };
 }
 
 function greeting(names: readonly string[]): string {

@@ -4,7 +4,7 @@
  * fold over them. Transitions are pure: they check the state and return the new events, or a
  * refusal the caller shows to the user. Time and actor are parameters.
  */
-import type { Severity, Target } from "../domain/bundle.js";
+import type { PastEscalation, Severity, Target } from "../domain/bundle.js";
 import type { BusinessCalendar } from "./business-time.js";
 import {
   computeDue,
@@ -52,6 +52,8 @@ export interface OpenEvent extends EventBase {
   severity: Severity;
   target: Target;
   accountIds: string[];
+  /** The brief's first related tracker issue, when it had one (absent in events written before it was kept). */
+  trackerKey?: string | null;
   description: string;
   briefMarkdown: string;
   /** The assessment's decision; `handle_in_support` only when opened with --force. */
@@ -125,6 +127,7 @@ export interface Escalation {
   severity: Severity;
   target: Target;
   accountIds: string[];
+  trackerKey: string | null;
   description: string;
   briefMarkdown: string;
   decision: "escalate" | "handle_in_support";
@@ -189,6 +192,7 @@ export function replayEscalation(id: string, events: readonly EscalationEvent[])
     severity: first.severity,
     target: first.target,
     accountIds: [...first.accountIds],
+    trackerKey: first.trackerKey ?? null,
     description: first.description,
     briefMarkdown: first.briefMarkdown,
     decision: first.decision,
@@ -260,7 +264,7 @@ export function addUpdate(
       update.note,
       'what you told them, e.g. "Engineering reproduced it; fix in review"',
     ) ??
-    (state.status === "resolved" ? `escalation ${state.id}: resolved; it takes no more updates` : null);
+    requireStatus(state, ["open", "deescalated"], "an update");
   if (refusal) return { ok: false, message: refusal };
   return ok({
     type: "update",
@@ -280,7 +284,7 @@ export function changeSeverity(
   const refusal =
     checkStamp(state, stamp) ??
     requireText("--because", change.because, 'why it changed, e.g. "a second customer is blocked"') ??
-    requireStatus(state, ["open"], "severity changes") ??
+    requireStatus(state, ["open"], "a severity change") ??
     (state.severity === change.to ? `escalation ${state.id}: severity is already ${change.to}` : null);
   if (refusal) return { ok: false, message: refusal };
   return ok({
@@ -369,6 +373,31 @@ export function scheduleOf(state: Escalation): DueSchedule {
   return computeDue(dueInput(state));
 }
 
+/** The brief's headline (its first sentence, as `## ESCALATION: …` shows it), else the description's first line. */
+export function escalationHeadline(state: Escalation): string {
+  const match = /^## (?:ESCALATION|HANDLE IN SUPPORT): (.+)$/m.exec(state.briefMarkdown);
+  return (match?.[1] ?? state.description.split("\n")[0] ?? "").trim();
+}
+
+/**
+ * What a resolved escalation leaves behind for later briefs: a past escalation in the bundle's
+ * shape (`escalations[]`), which recurrence detection reads like an imported one. Null until resolved.
+ */
+export function pastEscalationOf(state: Escalation): PastEscalation | null {
+  if (state.status !== "resolved" || !state.resolvedAt) return null;
+  return {
+    id: state.id,
+    summary: escalationHeadline(state),
+    accountIds: [...state.accountIds],
+    severity: state.severity,
+    target: state.target,
+    createdAt: state.createdAt,
+    resolvedAt: state.resolvedAt,
+    ...(state.rootCause ? { rootCause: state.rootCause } : {}),
+    ...(state.trackerKey ? { trackerKey: state.trackerKey } : {}),
+  };
+}
+
 /** Parses a task name: its id (`notify-team`) or its number in the practice's order (1–4). */
 export function parseTask(value: string): DeescalationTask | null {
   const v = value.trim().toLowerCase();
@@ -397,6 +426,7 @@ function requireText(option: string, value: string | undefined, example: string)
   return value?.trim() ? null : `${option}: required; say ${example}`;
 }
 
+// The one status guard of every transition: which statuses allow it, named for the refusal.
 function requireStatus(state: Escalation, allowed: readonly EscalationStatus[], what: string): string | null {
   return allowed.includes(state.status)
     ? null

@@ -7,7 +7,13 @@
 import type { Policy } from "../config/policy.js";
 import type { ChatMessage, KbArticle, PastEscalation, Ticket, TrackerIssue } from "../domain/bundle.js";
 import type { Context } from "../domain/context.js";
-import { accountsForEmail } from "../intake/customers.js";
+import {
+  accountsForEmail,
+  findAccountsNamedIn,
+  indexAccountNames,
+  normalizeName,
+  type CustomerLink,
+} from "../intake/customers.js";
 import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/signatures.js";
 import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
 import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
@@ -125,7 +131,9 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     if ([...related.values()].some((r) => r.accountId === accountId)) continue;
     const own = scored.filter((x) => x.accountId === accountId && !CLOSED.has(x.ticket.status));
     const best = own.filter((x) => x.score > 0).sort((a, b) => b.score - a.score)[0];
-    const recent = own.filter((x) => Date.parse(x.ticket.createdAt) >= Date.parse(latest(context)) - 30 * 86_400_000);
+    const recent = own.filter(
+      (x) => Date.parse(x.ticket.createdAt) >= Date.parse(latest(context)) - 30 * 86_400_000,
+    );
     const pick = best ?? (recent.length === 1 ? recent[0] : undefined);
     if (!pick) continue;
     related.set(pick.ticket.id, {
@@ -133,7 +141,11 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       accountId,
       score: pick.score,
       coverage: pick.coverage,
-      why: [best ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")})` : "the named customer's only recent open ticket"],
+      why: [
+        best
+          ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")})`
+          : "the named customer's only recent open ticket",
+      ],
     });
   }
 
@@ -141,7 +153,51 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const namedInDescription = refsIn(input.description);
   for (const t of context.tickets) {
     if (!namedInDescription.has(t.id) || related.has(t.id)) continue;
-    related.set(t.id, { item: t, accountId: ticketAccountId(t, context.accounts), score: best, coverage: 1, why: ["named in the description"] });
+    related.set(t.id, {
+      item: t,
+      accountId: ticketAccountId(t, context.accounts),
+      score: best,
+      coverage: 1,
+      why: ["named in the description"],
+    });
+  }
+
+  // an agent's note on a related open ticket that names other accounts ("same as Juniper Hill (Sept)")
+  // points at those accounts' look-alike tickets: opened before the note, and whose subject the
+  // noted ticket (with the description) says for the most part, as a tracker title must
+  const accountNames = indexAccountNames(context.accounts, policy.vocabulary.legalSuffixes);
+  for (const r of [...related.values()].filter((x) => !CLOSED.has(x.item.status))) {
+    const notes = (r.item.comments ?? []).filter((c) => c.role !== "customer");
+    if (notes.length === 0) continue;
+    const said = bagOf("", `${input.description}\n${fullTicketText(r.item)}`);
+    // the named account's own name in its subject is no evidence of a look-alike
+    const subjectCoverage = (subject: string, link: CustomerLink) => {
+      const exclude = new Set([...input.excludeTokens, ...normalizeName(link.matched)]);
+      const cs = conceptsOf(subject, lexicon, { exclude });
+      return coverageIn(cs, localWeights.weigh(cs), said);
+    };
+    const notedAt = notes.reduce((max, c) => (c.createdAt > max ? c.createdAt : max), "");
+    const text = notes.map((c) => c.body).join("\n");
+    for (const link of findAccountsNamedIn(text, accountNames)) {
+      if (link.accountId === r.accountId) continue;
+      const pick = scored
+        .filter(
+          (x) => x.accountId === link.accountId && !related.has(x.ticket.id) && x.ticket.createdAt <= notedAt,
+        )
+        .map((x) => ({ ...x, alike: subjectCoverage(x.ticket.subject, link) }))
+        .filter((x) => x.alike >= m.trackerMinCoverage)
+        .sort((a, b) => b.alike - a.alike || b.score - a.score)[0];
+      if (!pick) continue;
+      related.set(pick.ticket.id, {
+        item: pick.ticket,
+        accountId: pick.accountId,
+        score: pick.score,
+        coverage: pick.coverage,
+        why: [
+          `${link.matched} named in a note on ${r.item.id}; its subject matches (${pick.alike.toFixed(2)})`,
+        ],
+      });
+    }
   }
 
   // --- the issue text: description + what the related tickets say

@@ -39,7 +39,7 @@ export interface SimilarStats {
   docFrequency: ReadonlyMap<string, number>;
 }
 
-/** The knobs of the ranking (defaults are the measured best; see docs/decisions.md). */
+/** The knobs of the ranking (policy `similar`; the defaults are the measured best, see docs/decisions.md). */
 export interface SimilarWeights {
   /** How much a subject occurrence counts against one in the description. */
   title: number;
@@ -56,18 +56,6 @@ export interface SimilarWeights {
   recencyDays: number;
 }
 
-/** The default weights. */
-export const defaultSimilarWeights: SimilarWeights = {
-  title: 2,
-  k1: 1.2,
-  b: 0.75,
-  kind: { word: 1, code: 1.5, part: 1, frame: 1.5, file: 1.5, version: 1 },
-  firstLine: 1,
-  subjectCover: 3,
-  recency: 0.3,
-  recencyDays: 30,
-};
-
 /** One ranked ticket. */
 export interface SimilarResult {
   ticketId: string;
@@ -78,7 +66,7 @@ export interface SimilarResult {
 export interface RankSimilarOptions {
   now: Date;
   limit: number;
-  weights?: SimilarWeights;
+  weights: SimilarWeights;
   /** Words that are no evidence (the policy's stop words). */
   stopwords?: ReadonlySet<string>;
 }
@@ -228,7 +216,7 @@ const idf = (n: number, df: number) => Math.max(0, Math.log(1 + (n - df + 0.5) /
 export function weighQuery(
   text: string,
   stats: SimilarStats,
-  weights: SimilarWeights = defaultSimilarWeights,
+  weights: SimilarWeights,
   stopwords?: ReadonlySet<string>,
 ): Array<{ key: string; weight: number }> {
   const stop = stopKeysOf(stopwords);
@@ -311,7 +299,7 @@ export function scoreCandidates(
   stats: SimilarStats,
   options: Omit<RankSimilarOptions, "limit" | "stopwords">,
 ): ScoredCandidate[] {
-  const weights = options.weights ?? defaultSimilarWeights;
+  const weights = options.weights;
   const wanted: Wanted = {
     keys: new Set(query.map((q) => q.key)),
     frames: query.some((q) => q.key.startsWith("s:")),
@@ -357,7 +345,7 @@ export function applySubjectCover(
   stats: SimilarStats,
   options: Pick<RankSimilarOptions, "weights" | "stopwords">,
 ): ScoredCandidate[] {
-  const weights = options.weights ?? defaultSimilarWeights;
+  const weights = options.weights;
   if (weights.subjectCover <= 0) return [...scored];
   const stop = stopKeysOf(options.stopwords);
   const queryWeight = new Map(query.map((q) => [q.key, q.weight]));

@@ -1,10 +1,13 @@
 /**
  * Escalations in the store: append-only events (`escalation_events`, never updated or deleted —
- * triggers refuse it) and one row per escalation holding the state derived from them.
+ * triggers refuse it) and one row per escalation holding the state derived from them. A resolved
+ * escalation is also written as a past escalation (`past_escalations` and the full-text index, as
+ * an imported one), in the same transaction as its resolve event, so later briefs see it recur.
  */
 import type { EscalationStatus } from "../lifecycle/cadence.js";
 import {
   nextEscalationId,
+  pastEscalationOf,
   replayEscalation,
   type Escalation,
   type EscalationEvent,
@@ -33,7 +36,10 @@ export type EscalationStore = ReturnType<typeof escalationStore>;
 export function escalationStore(store: Store) {
   const db = store.db;
   const stmt = {
-    ids: db.prepare<[string], { id: string }>("SELECT id FROM escalations WHERE id LIKE ?"),
+    // imported past escalations share the id space: a resolved one is written there under its id
+    ids: db.prepare<[string, string], { id: string }>(
+      "SELECT id FROM escalations WHERE id LIKE ? UNION SELECT id FROM past_escalations WHERE id LIKE ?",
+    ),
     insertRow: db.prepare<[string, string, string, string, string, string, string, string, string]>(
       `INSERT INTO escalations (id, created_at, status, severity, target, account_ids, description, brief_markdown, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -69,6 +75,7 @@ export function escalationStore(store: Store) {
           actor: r.actor,
         }) as StoredEvent,
     );
+  // The derived row, and the past-escalation record once resolved; callers run it in their transaction.
   const writeState = (state: Escalation) => {
     stmt.updateRow.run(
       state.status,
@@ -78,6 +85,8 @@ export function escalationStore(store: Store) {
       JSON.stringify(rowData(state)),
       state.id,
     );
+    const past = pastEscalationOf(state);
+    if (past) store.putPastEscalation(past);
   };
 
   return {
@@ -86,7 +95,7 @@ export function escalationStore(store: Store) {
       return db
         .transaction(() => {
           const year = new Date(event.at).getUTCFullYear();
-          const ids = stmt.ids.all(`ESC-${year}-%`).map((r) => r.id);
+          const ids = stmt.ids.all(`ESC-${year}-%`, `ESC-${year}-%`).map((r) => r.id);
           const id = nextEscalationId(ids, new Date(event.at));
           const state = replayEscalation(id, [event]);
           stmt.insertRow.run(
@@ -106,7 +115,7 @@ export function escalationStore(store: Store) {
         .immediate();
     },
 
-    /** Appends events and refreshes the derived row; returns the new state. */
+    /** Appends events and refreshes the derived row (and the past escalation, once resolved), all or nothing. */
     append(id: string, events: readonly EscalationEvent[]): Escalation {
       return db
         .transaction(() => {
@@ -131,7 +140,7 @@ export function escalationStore(store: Store) {
     /** The events of an escalation, oldest first. */
     events: readEvents,
 
-    /** Recomputes the derived row from the events (the events are the truth). */
+    /** Recomputes the derived row and past-escalation record from the events (the events are the truth). */
     recompute(id: string): Escalation {
       return db.transaction(() => {
         const state = replayEscalation(id, readEvents(id));

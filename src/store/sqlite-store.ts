@@ -237,6 +237,27 @@ function createStoreApi(db: Database.Database) {
     kbArticles: (ids: readonly string[]) => byIds<KbArticle>("kb_articles", "id", ids),
     chatMessages: (ids: readonly string[]) => byIds<ChatMessage>("chat_messages", "id", ids),
     pastEscalations: (ids: readonly string[]) => byIds<PastEscalation>("past_escalations", "id", ids),
+    /** Tickets created from `fromIso` to `toIso` (ISO strings as stored), oldest first. */
+    ticketsCreatedBetween(fromIso: string, toIso: string): Ticket[] {
+      return parseAll<Ticket>(
+        db
+          .prepare<[string, string], { data: string }>(
+            "SELECT data FROM tickets WHERE created_at >= ? AND created_at <= ? ORDER BY created_at, id",
+          )
+          .all(fromIso, toIso),
+      );
+    },
+    /** Past escalations tracked as one of the tracker keys. */
+    pastEscalationsOfTrackerKeys(keys: readonly string[]): PastEscalation[] {
+      if (keys.length === 0) return [];
+      return parseAll<PastEscalation>(
+        db
+          .prepare(
+            `SELECT data FROM past_escalations WHERE json_extract(data, '$.trackerKey') IN (${keys.map(() => "?").join(",")})`,
+          )
+          .all(...keys) as Array<{ data: string }>,
+      );
+    },
     /** Tickets of the given accounts, or whose requester's e-mail is one of `emails`, newest first. */
     ticketsOfAccounts(accountIds: readonly string[], emails: readonly string[], limit = 200): Ticket[] {
       // one indexed query per account and per e-mail (an OR across columns would scan the table)

@@ -1,7 +1,8 @@
 /**
  * `escalate draft-update`: a customer-facing update (interim, status or resolution) written from
- * the escalation's customer-safe state, in the severity's tone, masked. It prints a draft and
- * records nothing: once sent, `escalate update ID --audience customer` restarts the clock.
+ * the escalation's customer-safe state, in the severity's tone (the policy's `customerUpdates.tone`,
+ * which a team's policy file may reword), times in the team's time zone, masked. It prints a draft
+ * and records nothing: once sent, `escalate update ID --audience customer` restarts the clock.
  */
 import type { Command } from "commander";
 import { UserError } from "../../errors.js";
@@ -13,7 +14,13 @@ import {
 } from "../../lifecycle/customer-update.js";
 import { normalizeEscalationId } from "../../lifecycle/escalation.js";
 import { escalationStore } from "../../store/escalation-store.js";
-import { openStoreFor, resolveFormat, resolveNow, type CommonOptions } from "../environment.js";
+import {
+  openStoreFor,
+  resolveFormat,
+  resolveNow,
+  resolvePolicy,
+  type CommonOptions,
+} from "../environment.js";
 import { printJson, printMarkdown } from "../print.js";
 
 /** Options of `draft-update`. */
@@ -44,6 +51,10 @@ export function registerDraftUpdate(program: Command): void {
     .option("--db <path>", "store file (default: $ESCALATE_DB, else ~/.local/share/escalate/escalate.db)")
     .option("--now <iso>", "fix the clock (ISO-8601); default: the real time")
     .option("--format <format>", "markdown (subject and text) or json", "markdown")
+    .option(
+      "--policy <file>",
+      "a team policy YAML merged over the defaults (or $ESCALATE_POLICY); `customerUpdates.tone` holds the wording",
+    )
     .action((id: string, options: DraftUpdateCommandOptions) => draftUpdateCommand(id, options));
 }
 
@@ -51,6 +62,7 @@ function draftUpdateCommand(id: string, options: DraftUpdateCommandOptions): voi
   const format = resolveFormat(options.format, FORMATS, "markdown");
   const kind = parseKind(options.kind);
   const now = resolveNow(options.now);
+  const { tone } = resolvePolicy(options).customerUpdates;
   const store = openStoreFor(options);
   try {
     const escalations = escalationStore(store);
@@ -66,6 +78,7 @@ function draftUpdateCommand(id: string, options: DraftUpdateCommandOptions): voi
     const result = composeCustomerUpdate(facts, {
       kind,
       now,
+      tone,
       includeRootCause: Boolean(options.includeRootCause),
     });
     if (!result.ok) throw new UserError(result.message);

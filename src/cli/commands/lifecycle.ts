@@ -268,6 +268,7 @@ function openCommand(description: string, options: OpenCommandOptions): void {
           severity: a.severity ?? "Medium",
           target: a.target ?? "L2 Support",
           accountIds,
+          trackerKey: run.relations.trackerIssues[0]?.item.key ?? null,
           description: run.issue.description,
           briefMarkdown: renderMarkdown(run.brief),
           decision: a.decision,
@@ -391,6 +392,9 @@ function transition(
     if (result.events.some((e) => e.type === "task")) {
       lines.push(...checklist(next));
     }
+    if (result.events.some((e) => e.type === "resolve")) {
+      lines.push(`${next.id}: kept as a past escalation; later briefs check it for recurrence`);
+    }
     lines.push(...dueLines(next, now));
     printMarkdown(`${lines.join("\n")}\n`);
   });
@@ -463,6 +467,7 @@ function escalationJson(state: Escalation, events: readonly EscalationEvent[], n
     openedBy: state.openedBy,
     decision: state.decision,
     accountIds: state.accountIds,
+    trackerKey: state.trackerKey ?? null,
     description: state.description,
     slaUpdateHours: state.slaUpdateHours,
     calendar: state.calendar,

@@ -50,6 +50,7 @@ export function printSimilar(text: string, options: SimilarCommandOptions): void
       now,
       limit,
       stopwords: new Set(policy.vocabulary.stopwords),
+      weights: policy.similar,
     });
     if (format === "json") {
       printJson({ results });

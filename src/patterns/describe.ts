@@ -1,0 +1,168 @@
+/**
+ * Turns groups of tickets into the patterns `escalate patterns` lists (CONTRACT.md): 3+ customers
+ * in the window, a recurrence after a fix, or severity rising. Pure: the groups, the records they
+ * may relate to and the clock come in.
+ */
+import type { Account, PastEscalation, TrackerIssue } from "../domain/bundle.js";
+import { conceptsOf, type Lexicon } from "../match/lexicon.js";
+import type { TicketGroup, PatternTicket } from "./cluster.js";
+import { findRecurrence, risingSeverity, type FixCandidate, type RisingThresholds } from "./signals.js";
+
+/** One pattern, as the contract prints it, with its reasons. */
+export interface Pattern {
+  ticketIds: string[];
+  accountIds: string[];
+  firstSeen: string;
+  lastSeen: string;
+  recurring: boolean;
+  rising: boolean;
+  trackerKeys: string[];
+  summary: string;
+  /** Which criteria hold: `customers` (minAccounts or more), `recurring`, `rising`. */
+  kinds: Array<"customers" | "recurring" | "rising">;
+  reasons: string[];
+}
+
+/** Records a group may relate to, found by the caller (links, ids in text, full-text hits). */
+export interface GroupEvidence {
+  trackerIssues: readonly TrackerIssue[];
+  pastEscalations: readonly PastEscalation[];
+}
+
+/** Options of {@link describePatterns}. */
+export interface DescribeOptions extends RisingThresholds {
+  now: Date;
+  minAccounts: number;
+  /** Share of a tracker title's (or escalation summary's) weight the group's text must contain. */
+  trackerMinCoverage: number;
+  escalationMinCoverage: number;
+  lexicon: Lexicon;
+  weight: (key: string) => number;
+  /** True when a text says the problem is back ("again", "we fixed this"). */
+  saysAgain: (text: string) => boolean;
+  accounts: ReadonlyMap<string, Account>;
+}
+
+/** Share of the weight of `text`'s concepts found in `concepts` (0 when fewer than two are found). */
+function titleCoverage(text: string, concepts: ReadonlySet<string>, o: DescribeOptions): number {
+  const keys = conceptsOf(text, o.lexicon, { keepMeta: true }).map((c) => c.key);
+  let total = 0;
+  let hit = 0;
+  let found = 0;
+  for (const k of keys) {
+    const w = o.weight(k);
+    total += w;
+    if (concepts.has(k)) {
+      hit += w;
+      found++;
+    }
+  }
+  return total > 0 && found >= Math.min(2, keys.length) ? hit / total : 0;
+}
+
+/** The member whose subject concepts the group uses most: the group's best title. */
+export function representative(members: readonly PatternTicket[]): PatternTicket | undefined {
+  const used = new Map<string, number>();
+  for (const m of members) for (const k of m.concepts) used.set(k, (used.get(k) ?? 0) + 1);
+  let best: PatternTicket | undefined;
+  let bestScore = -1;
+  for (const m of members) {
+    let score = 0;
+    for (const k of m.subject) score += (used.get(k) ?? 1) - 1;
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** Describes one group, or null when it is no pattern. */
+export function describeGroup(
+  group: TicketGroup,
+  evidence: GroupEvidence,
+  o: DescribeOptions,
+): Pattern | null {
+  const members = group.members;
+  const tickets = members.map((m) => m.ticket);
+  const ids = new Set(tickets.map((t) => t.id));
+  const accountIds = [
+    ...new Set(members.map((m) => m.accountId).filter((a): a is string => Boolean(a))),
+  ].sort();
+  const concepts = new Set(members.flatMap((m) => [...m.concepts]));
+  const linkedKeys = new Set(members.flatMap((m) => [...m.trackerKeys, ...m.refs]));
+
+  // tracker issues and past escalations: linked or named, or whose title the group's words cover
+  const trackers: Array<FixCandidate<TrackerIssue>> = [];
+  for (const issue of evidence.trackerIssues) {
+    const linked = linkedKeys.has(issue.key) || (issue.ticketIds ?? []).some((id) => ids.has(id));
+    if (linked || titleCoverage(issue.title, concepts, o) >= o.trackerMinCoverage)
+      trackers.push({ item: issue, linked });
+  }
+  const trackerKeys = new Set(trackers.map((t) => t.item.key));
+  const escalations: Array<FixCandidate<PastEscalation>> = [];
+  for (const e of evidence.pastEscalations) {
+    const linked = linkedKeys.has(e.id) || (e.trackerKey !== undefined && linkedKeys.has(e.trackerKey));
+    if (linked || titleCoverage(e.summary, concepts, o) >= o.escalationMinCoverage)
+      escalations.push({ item: e, linked });
+  }
+
+  const latest = Math.max(...tickets.map((t) => Date.parse(t.createdAt)));
+  // "again" counts from a report made after the fix it points back to; the caller bounds the reports to the window
+  const saysAgain = tickets.some((t) => o.saysAgain(`${t.subject}\n${t.description ?? ""}`));
+  const recurrence = findRecurrence(trackers, escalations, saysAgain, latest);
+  const rising = risingSeverity(tickets, o.now, o);
+  const kinds: Pattern["kinds"] = [];
+  if (accountIds.length >= o.minAccounts) kinds.push("customers");
+  if (recurrence) kinds.push("recurring");
+  if (rising) kinds.push("rising");
+  if (kinds.length === 0) return null;
+  if (recurrence?.trackerKey) trackerKeys.add(recurrence.trackerKey);
+
+  const sorted = [...tickets].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const firstSeen = sorted[0]?.createdAt ?? "";
+  const lastSeen = sorted[sorted.length - 1]?.createdAt ?? "";
+  const names = accountIds.map((a) => o.accounts.get(a)?.name ?? a);
+  const title = representative(members)?.ticket.subject.trim() ?? "";
+  const parts = [
+    `"${title}": ${tickets.length} tickets from ${accountIds.length} customer${accountIds.length === 1 ? "" : "s"}${names.length ? ` (${names.join(", ")})` : ""}, ${day(firstSeen)} to ${day(lastSeen)}`,
+  ];
+  if (recurrence) parts.push(`recurring: ${recurrence.by}`);
+  if (rising) parts.push(`rising: ${rising}`);
+  const reasons = [
+    ...(accountIds.length >= o.minAccounts
+      ? [
+          `${accountIds.length} customers reported it within ${o.windowDays} days (policy: ${o.minAccounts} or more)`,
+        ]
+      : []),
+    ...(recurrence ? [`recurring after a fix: ${recurrence.by}`] : []),
+    ...(rising ? [`severity rising: ${rising}`] : []),
+    ...group.joins.map((j) => `${j.a} ~ ${j.b}: ${j.why}`),
+  ];
+  return {
+    ticketIds: sorted.map((t) => t.id),
+    accountIds,
+    firstSeen,
+    lastSeen,
+    recurring: recurrence !== null,
+    rising: rising !== null,
+    trackerKeys: [...trackerKeys].sort(),
+    summary: parts.join("; "),
+    kinds,
+    reasons,
+  };
+}
+
+/** Most important first: a recurrence or a multi-customer group before rising alone, then breadth, then recency. */
+export function rankPatterns(patterns: readonly Pattern[]): Pattern[] {
+  const weight = (p: Pattern) => (p.kinds.includes("customers") || p.kinds.includes("recurring") ? 1 : 0);
+  return [...patterns].sort(
+    (a, b) =>
+      weight(b) - weight(a) ||
+      b.accountIds.length - a.accountIds.length ||
+      b.ticketIds.length - a.ticketIds.length ||
+      b.lastSeen.localeCompare(a.lastSeen),
+  );
+}
