@@ -1,11 +1,13 @@
 /**
  * The CLI's edge: where the store lives, what time it is, which policy and reporter apply, and
  * how to print. Everything the pure core must not read (env, files, clock) is resolved here.
+ * Only the commands' run modules import it, so `--help` loads neither the store nor the policy.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 import { loadPolicy } from "../config/load-policy.js";
 import type { Policy } from "../config/policy.js";
 import { UserError } from "../errors.js";
@@ -27,6 +29,7 @@ export interface UserConfig {
   db?: string;
 }
 
+const require = createRequire(import.meta.url);
 const configDir = () => process.env.XDG_CONFIG_HOME || join(homedir(), ".config");
 const dataDir = () => process.env.XDG_DATA_HOME || join(homedir(), ".local", "share");
 
@@ -34,6 +37,8 @@ const dataDir = () => process.env.XDG_DATA_HOME || join(homedir(), ".local", "sh
 export function readUserConfig(): UserConfig {
   const path = process.env.ESCALATE_CONFIG || join(configDir(), "escalate", "config.yaml");
   if (!existsSync(path)) return {};
+  // the YAML parser loads only when there is a config file to read
+  const { parse: parseYaml } = require("yaml") as typeof Yaml;
   try {
     const data = parseYaml(readFileSync(path, "utf8")) as unknown;
     return typeof data === "object" && data !== null ? data : {};
@@ -99,6 +104,15 @@ export function resolveFormat<T extends string>(
   return v;
 }
 
+/** Reads `--limit`: a whole number from 1 to 1000. */
+export function parseLimit(value: string | undefined, fallback = 10): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 1000)
+    throw new UserError(`--limit: expected a whole number from 1 to 1000, got "${value}"`);
+  return n;
+}
+
 /** True when colour may be used on `stream` (a terminal, and NO_COLOR unset). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
@@ -111,4 +125,14 @@ export function readStdin(): string {
   } catch (error) {
     throw new UserError(`stdin: cannot read standard input: ${(error as Error).message}`);
   }
+}
+
+/** Reads a description argument ('-' for stdin) and checks it is not empty. */
+export function readDescription(value: string): string {
+  const text = value === "-" ? readStdin() : value;
+  if (!text.trim())
+    throw new UserError(
+      'description: empty; describe the issue, e.g. "API returning 500 errors for Acme Corp"',
+    );
+  return text;
 }

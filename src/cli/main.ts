@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * The escalate command line: one table of commands, each in its own module, and one place that
- * turns errors into exit codes (0 done, 2 bad input or usage, 1 anything else).
+ * turns errors into exit codes (0 done, 2 bad input or usage, 1 anything else). A command's module
+ * only declares it (name, arguments, options, help); its action imports the matching `*-run.js`
+ * module when it runs, so `--help` and each command load only what they use.
  */
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors.js";

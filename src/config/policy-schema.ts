@@ -55,6 +55,8 @@ export function policySchemaOf(z: typeof Zod) {
         overlap: z.number().min(0).max(1),
         priorDocuments: z.number().int().min(0),
         commonShare: z.number().min(0).max(1),
+        trackerTitleCover: z.number().min(0).max(1),
+        trackerTitleConcepts: z.number().int().min(1),
         maxPostingShare: z.number().min(0).max(1),
       }),
       listLimit: z.number().int().positive(),

@@ -9,6 +9,7 @@ import { conceptsOf, ftsExpression, type Concept, type Lexicon } from "../match/
 import { ticketAccountId } from "../match/relate.js";
 import {
   clusterTickets,
+  matchTrackerTitles,
   conceptStats,
   toPatternTicket,
   type ConceptStats,
@@ -92,6 +93,8 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
     for (const c of conceptsOf(`${t.subject}\n${t.description ?? ""}`, lexicon)) allConcepts.set(c.key, c);
     return toPatternTicket(t, ticketAccountId(t, accounts), linksOf.get(t.id) ?? [], lexicon);
   });
+  const titles = store.trackerTitles();
+  for (const { title } of titles) for (const c of conceptsOf(title, lexicon, { keepMeta: true })) allConcepts.set(c.key, c);
   const total = store.documentCount();
   const similarity = policy.pattern.similarity;
   const stats = conceptStats(
@@ -100,6 +103,7 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
     similarity.priorDocuments,
     similarity.commonShare,
   );
+  matchTrackerTitles(profiles, titles, lexicon, stats, similarity);
   const groups = clusterTickets(profiles, stats, similarity);
 
   // a lone report can still be a recurrence: linked to a fixed issue, or saying it is back

@@ -29,6 +29,14 @@ export interface PatternTicket {
   trackerKeys: ReadonlySet<string>;
   /** Ticket ids and tracker keys named in the text. */
   refs: ReadonlySet<string>;
+  /** Tracker issues whose title the ticket's text says (see {@link matchTrackerTitles}). */
+  titleMatches: Set<string>;
+}
+
+/** A tracker issue as a hub: tickets that say its title report its problem. */
+export interface TrackerTitle {
+  key: string;
+  title: string;
 }
 
 /** Thresholds of {@link clusterTickets} (policy `pattern.similarity`). */
@@ -41,6 +49,10 @@ export interface ClusterThresholds {
   overlap: number;
   /** Concepts in more than this share of the documents never count as shared ideas. */
   commonShare: number;
+  /** Share of a tracker title's weight a ticket must say to report that issue's problem ... */
+  trackerTitleCover: number;
+  /** ... with at least this many of the title's ideas. */
+  trackerTitleConcepts: number;
   /** Subject concepts and signatures in more than this share of the window's tickets (and at least 50) propose no pairs; such signatures join nothing. */
   maxPostingShare: number;
 }
@@ -79,6 +91,7 @@ export function toPatternTicket(
     signatures: new Set([...sig.names, ...sig.quoted].map((s) => s.toLowerCase())),
     trackerKeys: new Set([...(ticket.trackerKeys ?? []), ...links]),
     refs: new Set([...text.matchAll(REF)].map((m) => m[0])),
+    titleMatches: new Set(),
   };
 }
 
@@ -148,6 +161,8 @@ export function joinReason(
 ): string | null {
   const key = [...a.trackerKeys].find((k) => b.trackerKeys.has(k));
   if (key) return `both linked to ${key}`;
+  const hub = [...a.trackerKeys, ...a.titleMatches].find((k) => b.trackerKeys.has(k) || b.titleMatches.has(k));
+  if (hub) return `both report ${hub} (linked, or saying its title)`;
   if (a.refs.has(b.ticket.id)) return `${a.ticket.id} names ${b.ticket.id}`;
   if (b.refs.has(a.ticket.id)) return `${b.ticket.id} names ${a.ticket.id}`;
   // a signature in many reports (a generic error code) tells nothing about which problem it is
@@ -163,6 +178,48 @@ export function joinReason(
     return `same words (${words.map((w) => w.replace(/^~/, "")).join(", ")}; overlap ${agreement.overlap.toFixed(2)})`;
   }
   return null;
+}
+
+/**
+ * Marks, on each ticket, the tracker issues whose title its text says: at least
+ * `trackerTitleConcepts` of the title's ideas and `trackerTitleCover` of its weight. An engineer's
+ * title names the problem once; reports that say it in their own words meet there even when they
+ * share little with each other.
+ */
+export function matchTrackerTitles(
+  tickets: readonly PatternTicket[],
+  titles: readonly TrackerTitle[],
+  lexicon: Lexicon,
+  stats: ConceptStats,
+  thresholds: ClusterThresholds,
+): void {
+  const byConcept = new Map<string, number[]>();
+  tickets.forEach((t, i) => {
+    for (const k of t.concepts) {
+      if (stats.isCommon(k)) continue;
+      const list = byConcept.get(k);
+      if (list) list.push(i);
+      else byConcept.set(k, [i]);
+    }
+  });
+  for (const { key, title } of titles) {
+    const concepts = conceptsOf(title, lexicon, { keepMeta: true }).map((c) => c.key);
+    const total = sum(concepts, stats.weight);
+    if (total === 0) continue;
+    const hits = new Map<number, { n: number; weight: number }>();
+    for (const k of concepts) {
+      for (const i of byConcept.get(k) ?? []) {
+        const h = hits.get(i) ?? { n: 0, weight: 0 };
+        h.n++;
+        h.weight += stats.weight(k);
+        hits.set(i, h);
+      }
+    }
+    for (const [i, h] of hits) {
+      if (h.n >= thresholds.trackerTitleConcepts && h.weight / total >= thresholds.trackerTitleCover)
+        tickets[i]?.titleMatches.add(key);
+    }
+  }
 }
 
 /**
@@ -183,6 +240,7 @@ function* candidatePairs(
   };
   tickets.forEach((t, i) => {
     for (const k of t.trackerKeys) post(`L:${k}`, i);
+    for (const k of t.titleMatches) post(`L:${k}`, i);
     for (const r of t.refs) post(`L:${r}`, i);
     post(`L:${t.ticket.id}`, i);
     for (const sig of t.signatures) post(`S:${sig}`, i);

@@ -6,7 +6,13 @@
 import type { Account, PastEscalation, TrackerIssue } from "../domain/bundle.js";
 import { conceptsOf, type Lexicon } from "../match/lexicon.js";
 import type { TicketGroup, PatternTicket } from "./cluster.js";
-import { findRecurrence, risingSeverity, type FixCandidate, type RisingThresholds } from "./signals.js";
+import {
+  findRecurrence,
+  PRIORITY_RANK,
+  risingSeverity,
+  type FixCandidate,
+  type RisingThresholds,
+} from "./signals.js";
 
 /** One pattern, as the contract prints it, with its reasons. */
 export interface Pattern {
@@ -17,6 +23,8 @@ export interface Pattern {
   recurring: boolean;
   rising: boolean;
   trackerKeys: string[];
+  /** The highest ticket priority among the reports (null when none has one). */
+  highestPriority: string | null;
   summary: string;
   /** Which criteria hold: `customers` (minAccounts or more), `recurring`, `rising`. */
   kinds: Array<"customers" | "recurring" | "rising">;
@@ -141,6 +149,8 @@ export function describeGroup(
     ...(rising ? [`severity rising: ${rising}`] : []),
     ...group.joins.map((j) => `${j.a} ~ ${j.b}: ${j.why}`),
   ];
+  const priorities = tickets.map((t) => t.priority).filter((p): p is NonNullable<typeof p> => Boolean(p));
+  const highestPriority = priorities.sort((a, b) => (PRIORITY_RANK[b] ?? 1) - (PRIORITY_RANK[a] ?? 1))[0] ?? null;
   return {
     ticketIds: sorted.map((t) => t.id),
     accountIds,
@@ -149,19 +159,25 @@ export function describeGroup(
     recurring: recurrence !== null,
     rising: rising !== null,
     trackerKeys: [...trackerKeys].sort(),
+    highestPriority,
     summary: parts.join("; "),
     kinds,
     reasons,
   };
 }
 
-/** Most important first: a recurrence or a multi-customer group before rising alone, then breadth, then recency. */
+/**
+ * Most important first: a recurrence or a multi-customer group before rising alone, then breadth,
+ * then the highest priority the reporters gave, then size and recency.
+ */
 export function rankPatterns(patterns: readonly Pattern[]): Pattern[] {
   const weight = (p: Pattern) => (p.kinds.includes("customers") || p.kinds.includes("recurring") ? 1 : 0);
+  const priority = (p: Pattern) => PRIORITY_RANK[p.highestPriority ?? "normal"] ?? 1;
   return [...patterns].sort(
     (a, b) =>
       weight(b) - weight(a) ||
       b.accountIds.length - a.accountIds.length ||
+      priority(b) - priority(a) ||
       b.ticketIds.length - a.ticketIds.length ||
       b.lastSeen.localeCompare(a.lastSeen),
   );

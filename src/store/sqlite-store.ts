@@ -237,6 +237,13 @@ function createStoreApi(db: Database.Database) {
     kbArticles: (ids: readonly string[]) => byIds<KbArticle>("kb_articles", "id", ids),
     chatMessages: (ids: readonly string[]) => byIds<ChatMessage>("chat_messages", "id", ids),
     pastEscalations: (ids: readonly string[]) => byIds<PastEscalation>("past_escalations", "id", ids),
+    /** Every tracker issue's key and title (the hubs `patterns` groups reports around). */
+    trackerTitles(): Array<{ key: string; title: string }> {
+      return db.prepare("SELECT key, title FROM tracker_issues ORDER BY key").all() as Array<{
+        key: string;
+        title: string;
+      }>;
+    },
     /** Tickets created from `fromIso` to `toIso` (ISO strings as stored), oldest first. */
     ticketsCreatedBetween(fromIso: string, toIso: string): Ticket[] {
       return parseAll<Ticket>(

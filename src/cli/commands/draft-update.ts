@@ -3,33 +3,16 @@
  * the escalation's customer-safe state, in the severity's tone (the policy's `customerUpdates.tone`,
  * which a team's policy file may reword), times in the team's time zone, masked. It prints a draft
  * and records nothing: once sent, `escalate update ID --audience customer` restarts the clock.
+ * Declares the command only; draft-update-run.ts does the work and loads when the command runs.
  */
 import type { Command } from "commander";
-import { UserError } from "../../errors.js";
-import {
-  composeCustomerUpdate,
-  customerFacts,
-  customerUpdateKinds,
-  type CustomerUpdateKind,
-} from "../../lifecycle/customer-update.js";
-import { normalizeEscalationId } from "../../lifecycle/escalation.js";
-import { escalationStore } from "../../store/escalation-store.js";
-import {
-  openStoreFor,
-  resolveFormat,
-  resolveNow,
-  resolvePolicy,
-  type CommonOptions,
-} from "../environment.js";
-import { printJson, printMarkdown } from "../print.js";
+import type { CommonOptions } from "../environment.js";
 
 /** Options of `draft-update`. */
 export interface DraftUpdateCommandOptions extends CommonOptions {
   kind?: string;
   includeRootCause?: boolean;
 }
-
-const FORMATS = ["markdown", "json"] as const;
 
 /** Registers `draft-update`. */
 export function registerDraftUpdate(program: Command): void {
@@ -55,62 +38,8 @@ export function registerDraftUpdate(program: Command): void {
       "--policy <file>",
       "a team policy YAML merged over the defaults (or $ESCALATE_POLICY); `customerUpdates.tone` holds the wording",
     )
-    .action((id: string, options: DraftUpdateCommandOptions) => draftUpdateCommand(id, options));
-}
-
-function draftUpdateCommand(id: string, options: DraftUpdateCommandOptions): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const kind = parseKind(options.kind);
-  const now = resolveNow(options.now);
-  const { tone } = resolvePolicy(options).customerUpdates;
-  const store = openStoreFor(options);
-  try {
-    const escalations = escalationStore(store);
-    const normalized = normalizeEscalationId(id);
-    const state = escalations.get(normalized);
-    if (!state) throw new UserError(`escalation ${normalized}: not found; see \`escalate list\``);
-    const names = new Map(store.accounts().map((a) => [a.id, a.name]));
-    const facts = customerFacts(
-      state,
-      escalations.events(state.id),
-      state.accountIds.map((a) => names.get(a) ?? a),
-    );
-    const result = composeCustomerUpdate(facts, {
-      kind,
-      now,
-      tone,
-      includeRootCause: Boolean(options.includeRootCause),
+    .action(async (id: string, options: DraftUpdateCommandOptions) => {
+      const { draftUpdateCommand } = await import("./draft-update-run.js");
+      draftUpdateCommand(id, options);
     });
-    if (!result.ok) throw new UserError(result.message);
-    const { draft } = result;
-    if (format === "json") {
-      printJson({
-        id: state.id,
-        kind: draft.kind,
-        audience: "customer",
-        status: state.status,
-        severity: state.severity,
-        subject: draft.subject,
-        body: draft.body,
-        nextUpdateAt: draft.nextUpdateAt.toISOString(),
-        rootCauseIncluded: draft.rootCauseIncluded,
-      });
-      return;
-    }
-    printMarkdown(`Subject: ${draft.subject}\n\n${draft.body}`);
-  } finally {
-    store.close();
-  }
-}
-
-function parseKind(value: string | undefined): CustomerUpdateKind {
-  const kind = customerUpdateKinds.find((k) => k === value?.trim().toLowerCase());
-  if (!kind) {
-    throw new UserError(
-      value === undefined
-        ? "--kind: required; interim, status or resolution"
-        : `--kind: expected interim, status or resolution, got "${value}"`,
-    );
-  }
-  return kind;
 }

@@ -1,45 +1,10 @@
 /**
  * The escalation lifecycle commands (CONTRACT.md "Escalation lifecycle"): open, list, show,
  * update, severity, due, deescalate, task, resolve. State lives in the store as append-only events.
+ * Declares the commands only; lifecycle-run.ts does the work and loads when one of them runs.
  */
 import type { Command } from "commander";
-import { when } from "../../brief/format.js";
-import { renderMarkdown } from "../../brief/render-markdown.js";
-import { severities, type Severity } from "../../domain/bundle.js";
-import { UserError } from "../../errors.js";
-import { isBusinessDay, type BusinessCalendar } from "../../lifecycle/business-time.js";
-import { dueFollowUps, formatCadence, type Audience, type DueTimes } from "../../lifecycle/cadence.js";
-import {
-  addUpdate,
-  changeSeverity,
-  completeTask,
-  deescalate,
-  deescalationTasks,
-  dueInput,
-  normalizeEscalationId,
-  openEvent,
-  parseTask,
-  resolveEscalation,
-  scheduleOf,
-  type Escalation,
-  type EscalationEvent,
-  type TransitionResult,
-} from "../../lifecycle/escalation.js";
-import { runBrief } from "../../pipeline.js";
-import { escalationStore, type EscalationStore, type StatusFilter } from "../../store/escalation-store.js";
-import {
-  openStoreFor,
-  readUserConfig,
-  requireWorkspace,
-  resolveFormat,
-  resolveNow,
-  resolvePolicy,
-  resolveReporter,
-  type CommonOptions,
-  type UserConfig,
-} from "../environment.js";
-import { printJson, printMarkdown } from "../print.js";
-import { readDescription } from "./brief.js";
+import type { CommonOptions } from "../environment.js";
 
 /** Options of `open`. */
 export interface OpenCommandOptions extends CommonOptions {
@@ -80,16 +45,10 @@ export interface ResolveCommandOptions extends CommonOptions {
   learnings?: string;
 }
 
-/** Who an event is recorded for: ESCALATE_ACTOR, `actor:` in the config, ESCALATE_REPORTER, else "unknown". */
-export function resolveActor(config: UserConfig = readUserConfig()): string {
-  return process.env.ESCALATE_ACTOR || config.actor || process.env.ESCALATE_REPORTER || "unknown";
-}
-
 const DB_HELP = "store file (default: $ESCALATE_DB, else ~/.local/share/escalate/escalate.db)";
 const NOW_HELP = "fix the clock (ISO-8601); default: the real time";
-const FORMATS = ["markdown", "json"] as const;
-const STATUSES = ["open", "deescalated", "resolved", "all"] as const;
-const AUDIENCES = ["internal", "customer"] as const;
+// what the commands do, loaded when one of them runs
+const lifecycle = () => import("./lifecycle-run.js");
 
 /** Registers the lifecycle commands. */
 export function registerLifecycle(program: Command): void {
@@ -106,8 +65,8 @@ export function registerLifecycle(program: Command): void {
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (the id line) or json", "markdown")
     .option("--policy <file>", "a team policy YAML merged over the defaults (or $ESCALATE_POLICY)")
-    .action((description: string, options: OpenCommandOptions) =>
-      openCommand(readDescription(description), options),
+    .action(async (description: string, options: OpenCommandOptions) =>
+      (await lifecycle()).openCommand(description, options),
     );
 
   program
@@ -117,7 +76,7 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown or json", "markdown")
-    .action((options: ListCommandOptions) => listCommand(options));
+    .action(async (options: ListCommandOptions) => (await lifecycle()).listCommand(options));
 
   program
     .command("show")
@@ -126,7 +85,7 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", `${NOW_HELP} (marks what is due or overdue)`)
     .option("--format <format>", "markdown or json", "markdown")
-    .action((id: string, options: CommonOptions) => showCommand(id, options));
+    .action(async (id: string, options: CommonOptions) => (await lifecycle()).showCommand(id, options));
 
   program
     .command("update")
@@ -137,11 +96,8 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (a confirmation) or json (the escalation, as `show`)", "markdown")
-    .action((id: string, options: UpdateCommandOptions) =>
-      transition(id, options, (state, stamp) => {
-        const audience = resolveFormatOf("--audience", options.audience, AUDIENCES, "internal");
-        return addUpdate(state, { audience, note: options.note ?? "" }, stamp);
-      }),
+    .action(async (id: string, options: UpdateCommandOptions) =>
+      (await lifecycle()).updateCommand(id, options),
     );
 
   program
@@ -153,10 +109,8 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (a confirmation) or json (the escalation, as `show`)", "markdown")
-    .action((id: string, level: string, options: SeverityCommandOptions) =>
-      transition(id, options, (state, stamp) =>
-        changeSeverity(state, { to: parseSeverity(level), because: options.because ?? "" }, stamp),
-      ),
+    .action(async (id: string, level: string, options: SeverityCommandOptions) =>
+      (await lifecycle()).severityCommand(id, level, options),
     );
 
   program
@@ -165,7 +119,7 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown or json", "markdown")
-    .action((options: CommonOptions) => dueCommand(options));
+    .action(async (options: CommonOptions) => (await lifecycle()).dueCommand(options));
 
   program
     .command("deescalate")
@@ -178,8 +132,8 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (a confirmation) or json (the escalation, as `show`)", "markdown")
-    .action((id: string, options: DeescalateCommandOptions) =>
-      transition(id, options, (state, stamp) => deescalate(state, options.reason ?? "", stamp)),
+    .action(async (id: string, options: DeescalateCommandOptions) =>
+      (await lifecycle()).deescalateCommand(id, options),
     );
 
   program
@@ -194,17 +148,8 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (a confirmation) or json (the escalation, as `show`)", "markdown")
-    .action((id: string, name: string, options: TaskCommandOptions) =>
-      transition(id, options, (state, stamp) => {
-        const task = parseTask(name);
-        if (!task) {
-          throw new UserError(
-            `task: expected ${deescalationTasks.map((t) => t.task).join(", ")} (or 1-4), got "${name}"`,
-          );
-        }
-        if (!options.done) throw new UserError(`task: nothing to do; pass --done to mark ${task} done`);
-        return completeTask(state, { task, note: options.note ?? null }, stamp);
-      }),
+    .action(async (id: string, name: string, options: TaskCommandOptions) =>
+      (await lifecycle()).taskCommand(id, name, options),
     );
 
   program
@@ -216,369 +161,7 @@ export function registerLifecycle(program: Command): void {
     .option("--db <path>", DB_HELP)
     .option("--now <iso>", NOW_HELP)
     .option("--format <format>", "markdown (a confirmation) or json (the escalation, as `show`)", "markdown")
-    .action((id: string, options: ResolveCommandOptions) =>
-      transition(id, options, (state, stamp) =>
-        resolveEscalation(
-          state,
-          { rootCause: options.rootCause, learnings: options.learnings ?? null },
-          stamp,
-        ),
-      ),
+    .action(async (id: string, options: ResolveCommandOptions) =>
+      (await lifecycle()).resolveCommand(id, options),
     );
-}
-
-function openCommand(description: string, options: OpenCommandOptions): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const now = resolveNow(options.now);
-  const config = readUserConfig();
-  const policy = resolvePolicy(options, config);
-  const actor = resolveActor(config);
-  withStore(options, (escalations, store) => {
-    requireWorkspace(store, options);
-    const run = runBrief(
-      store,
-      { description, customer: options.customer },
-      { policy, now, reporter: resolveReporter(config) },
-    );
-    const a = run.assessment;
-    if (a.decision === "handle_in_support" && !options.force) {
-      const why = a.reasons[0] ? ` (${a.reasons[0].rule})` : "";
-      throw new UserError(
-        `open: the policy says handle in support${why}, so nothing was opened; \`escalate brief\` shows why, --force opens it anyway`,
-      );
-    }
-    const team = store.team();
-    const calendar: BusinessCalendar = { timeZone: team.timeZone ?? "UTC", holidays: team.holidays ?? [] };
-    try {
-      isBusinessDay(now, calendar);
-    } catch (error) {
-      throw new UserError(
-        `team: ${(error as Error).message}; fix team.timeZone / team.holidays and import again`,
-      );
-    }
-    const accountIds = a.impact.accountIds;
-    const updateHours = store
-      .accounts()
-      .filter((acc) => accountIds.includes(acc.id))
-      .map((acc) => acc.sla?.updateHours)
-      .filter((h): h is number => typeof h === "number" && h > 0);
-    const state = escalations.open(
-      openEvent(
-        {
-          severity: a.severity ?? "Medium",
-          target: a.target ?? "L2 Support",
-          accountIds,
-          trackerKey: run.relations.trackerIssues[0]?.item.key ?? null,
-          description: run.issue.description,
-          briefMarkdown: renderMarkdown(run.brief),
-          decision: a.decision,
-          slaUpdateHours: updateHours.length > 0 ? Math.min(...updateHours) : null,
-          calendar,
-          cadence: policy.cadence,
-        },
-        { at: now, actor },
-      ),
-    );
-    if (format === "json") {
-      printJson({ id: state.id, severity: state.severity, target: state.target, status: state.status });
-      return;
-    }
-    printMarkdown(
-      `${state.id} opened: ${state.severity} → ${state.target}; ` +
-        `${formatCadence(state.severity, state.cadence, state.slaUpdateHours ?? undefined)}\n` +
-        `${dueLines(state, now).join("\n")}\n`,
-    );
-  });
-}
-
-function listCommand(options: ListCommandOptions): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const status: StatusFilter = resolveFormatOf("--status", options.status, STATUSES, "open");
-  const now = resolveNow(options.now);
-  withStore(options, (escalations) => {
-    const items = escalations.list(status);
-    if (format === "json") {
-      printJson({
-        escalations: items.map((e) => ({
-          id: e.id,
-          status: e.status,
-          severity: e.severity,
-          target: e.target,
-          createdAt: e.createdAt,
-          accountIds: e.accountIds,
-          description: e.description,
-        })),
-      });
-      return;
-    }
-    if (items.length === 0) {
-      printMarkdown(`No ${status === "all" ? "" : `${status} `}escalations.\n`);
-      return;
-    }
-    const lines = items.map((e) => {
-      const next = nextDueText(e, now);
-      return `${e.id}  ${e.status}  ${e.severity}  ${e.target}  opened ${when(e.createdAt, e.calendar.timeZone)}${next}  ${oneLine(e.description, 70)}`;
-    });
-    printMarkdown(`${lines.join("\n")}\n`);
-  });
-}
-
-function showCommand(id: string, options: CommonOptions): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const now = resolveNow(options.now);
-  withStore(options, (escalations) => {
-    const state = load(escalations, id);
-    const events = escalations.events(state.id);
-    if (format === "json") printJson(escalationJson(state, events, now));
-    else printMarkdown(showMarkdown(state, events, now));
-  });
-}
-
-function dueCommand(options: CommonOptions): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const now = resolveNow(options.now);
-  withStore(options, (escalations) => {
-    const open = escalations.list("open");
-    const due = dueFollowUps(
-      open.map((e) => ({ escalationId: e.id, ...dueInput(e) })),
-      now,
-    );
-    if (format === "json") {
-      printJson({
-        due: due.map((d) => ({
-          escalationId: d.escalationId,
-          audience: d.audience,
-          dueAt: d.dueAt.toISOString(),
-          overdue: d.overdue,
-        })),
-      });
-      return;
-    }
-    if (due.length === 0) {
-      printMarkdown(`Nothing due at ${now.toISOString()} (${open.length} open escalations).\n`);
-      return;
-    }
-    const byId = new Map(open.map((e) => [e.id, e]));
-    const lines = due.map((d) => {
-      const e = byId.get(d.escalationId);
-      const tz = e?.calendar.timeZone ?? "UTC";
-      return `- ${d.escalationId} ${audienceLabel(d.audience)} due ${when(d.dueAt, tz)}${d.overdue ? " — OVERDUE" : ""} (${e?.severity ?? ""}, ${oneLine(e?.description ?? "", 60)})`;
-    });
-    printMarkdown(`${lines.join("\n")}\n`);
-  });
-}
-
-// Every state-changing command: load, check with the pure transition, append, confirm.
-function transition(
-  id: string,
-  options: CommonOptions,
-  decide: (state: Escalation, stamp: { at: Date; actor: string }) => TransitionResult,
-): void {
-  const format = resolveFormat(options.format, FORMATS, "markdown");
-  const now = resolveNow(options.now);
-  const actor = resolveActor();
-  withStore(options, (escalations) => {
-    const state = load(escalations, id);
-    const result = decide(state, { at: now, actor });
-    if (!result.ok) throw new UserError(result.message);
-    const next = escalations.append(state.id, result.events);
-    if (format === "json") {
-      printJson(escalationJson(next, escalations.events(next.id), now));
-      return;
-    }
-    const lines = result.events
-      .filter((e) => e.type !== "task")
-      .map((e) => `${next.id}: ${describeEvent(e)}`);
-    if (result.events.some((e) => e.type === "task")) {
-      lines.push(...checklist(next));
-    }
-    if (result.events.some((e) => e.type === "resolve")) {
-      lines.push(`${next.id}: kept as a past escalation; later briefs check it for recurrence`);
-    }
-    lines.push(...dueLines(next, now));
-    printMarkdown(`${lines.join("\n")}\n`);
-  });
-}
-
-function withStore(
-  options: CommonOptions,
-  work: (escalations: EscalationStore, store: ReturnType<typeof openStoreFor>) => void,
-): void {
-  const store = openStoreFor(options);
-  try {
-    work(escalationStore(store), store);
-  } finally {
-    store.close();
-  }
-}
-
-function load(escalations: EscalationStore, id: string): Escalation {
-  const normalized = normalizeEscalationId(id);
-  const state = escalations.get(normalized);
-  if (!state) throw new UserError(`escalation ${normalized}: not found; see \`escalate list\``);
-  return state;
-}
-
-function parseSeverity(value: string): Severity {
-  const found = severities.find((s) => s.toLowerCase() === value.trim().toLowerCase());
-  if (!found) throw new UserError(`severity: expected Critical, High or Medium, got "${value}"`);
-  return found;
-}
-
-function resolveFormatOf<T extends string>(
-  option: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const v = (value ?? fallback) as T;
-  if (!allowed.includes(v)) throw new UserError(`${option}: expected ${allowed.join(", ")}, got "${value}"`);
-  return v;
-}
-
-function timesJson(times: DueTimes | null, now: Date) {
-  if (!times) return null;
-  return {
-    clockStart: times.clockStart.toISOString(),
-    dueAt: times.dueAt.toISOString(),
-    overdueAt: times.overdueAt.toISOString(),
-    due: times.dueAt <= now,
-    overdue: now > times.overdueAt,
-  };
-}
-
-function eventJson(event: EscalationEvent & { seq?: number }): Record<string, unknown> {
-  const { at, type, actor, seq, ...rest } = event;
-  // The brief and the cadence snapshot are shown once, at the top level, not in the timeline.
-  const data: Record<string, unknown> = { ...rest };
-  delete data.briefMarkdown;
-  delete data.cadence;
-  return { at, type, actor, ...data, ...(seq === undefined ? {} : { seq }) };
-}
-
-function escalationJson(state: Escalation, events: readonly EscalationEvent[], now: Date) {
-  const schedule = scheduleOf(state);
-  return {
-    id: state.id,
-    status: state.status,
-    severity: state.severity,
-    target: state.target,
-    createdAt: state.createdAt,
-    openedBy: state.openedBy,
-    decision: state.decision,
-    accountIds: state.accountIds,
-    trackerKey: state.trackerKey ?? null,
-    description: state.description,
-    slaUpdateHours: state.slaUpdateHours,
-    calendar: state.calendar,
-    cadence: formatCadence(state.severity, state.cadence, state.slaUpdateHours ?? undefined),
-    due: { internal: timesJson(schedule.internal, now), customer: timesJson(schedule.customer, now) },
-    lastInternalUpdate: state.lastInternalUpdate,
-    lastCustomerUpdate: state.lastCustomerUpdate,
-    deescalation: state.deescalatedAt
-      ? { at: state.deescalatedAt, reason: state.deescalationReason, tasks: state.tasks }
-      : null,
-    resolution: state.resolvedAt
-      ? { at: state.resolvedAt, rootCause: state.rootCause, learnings: state.learnings }
-      : null,
-    brief: state.briefMarkdown,
-    events: events.map(eventJson),
-  };
-}
-
-function showMarkdown(state: Escalation, events: readonly EscalationEvent[], now: Date): string {
-  const tz = state.calendar.timeZone;
-  const lines: string[] = [state.briefMarkdown.trimEnd(), ""];
-  lines.push(`### Escalation ${state.id}`);
-  lines.push(`**Status:** ${state.status}`);
-  lines.push(
-    `**Severity:** ${state.severity} (${formatCadence(state.severity, state.cadence, state.slaUpdateHours ?? undefined)})`,
-  );
-  lines.push(`**Target team:** ${state.target}`);
-  lines.push(`**Opened:** ${when(state.createdAt, tz)} by ${state.openedBy}`);
-  if (state.decision === "handle_in_support")
-    lines.push("**Opened with --force:** the policy said handle in support");
-  if (state.resolvedAt) {
-    lines.push(`**Root cause:** ${state.rootCause ?? ""}`);
-    if (state.learnings) lines.push(`**Learnings:** ${state.learnings}`);
-  }
-  lines.push("", "### Timeline");
-  for (const event of events) {
-    if (event.type === "task") continue;
-    lines.push(`- ${when(event.at, tz)} — ${event.actor}: ${describeEvent(event)}`);
-  }
-  lines.push("", "### Next follow-ups", ...dueLines(state, now));
-  lines.push("", "### De-escalation checklist", ...checklist(state));
-  return `${lines.join("\n")}\n`;
-}
-
-function checklist(state: Escalation): string[] {
-  const tz = state.calendar.timeZone;
-  if (state.tasks.length === 0) {
-    return [
-      ...deescalationTasks.map((t, i) => `- [ ] ${i + 1}. ${t.title} (\`${t.task}\`)`),
-      `(these become tasks when it is de-escalated: \`escalate deescalate ${state.id} --reason TEXT\`)`,
-    ];
-  }
-  const lines = state.tasks.map((t, i) =>
-    t.done
-      ? `- [x] ${i + 1}. ${t.title} (\`${t.task}\`) — done ${when(t.doneAt ?? "", tz)} by ${t.doneBy ?? "unknown"}`
-      : `- [ ] ${i + 1}. ${t.title} (\`${t.task}\`)`,
-  );
-  const open = state.tasks.find((t) => !t.done);
-  if (open) lines.push(`(mark one done: \`escalate task ${state.id} ${open.task} --done\`)`);
-  return lines;
-}
-
-function dueLines(state: Escalation, now: Date): string[] {
-  const schedule = scheduleOf(state);
-  if (!schedule.internal && !schedule.customer) return [`- none: the escalation is ${state.status}`];
-  const tz = state.calendar.timeZone;
-  const line = (audience: Audience, times: DueTimes | null): string => {
-    if (!times) return `- ${audienceLabel(audience)}: none`;
-    const status = now > times.overdueAt ? " — OVERDUE" : times.dueAt <= now ? " — due now" : "";
-    const overdue =
-      times.overdueAt.getTime() === times.dueAt.getTime()
-        ? ""
-        : `, overdue after ${when(times.overdueAt, tz)}`;
-    return `- ${audienceLabel(audience)}: due ${when(times.dueAt, tz)}${overdue}${status}`;
-  };
-  return [line("internal", schedule.internal), line("customer", schedule.customer)];
-}
-
-function nextDueText(state: Escalation, now: Date): string {
-  const schedule = scheduleOf(state);
-  const times = [schedule.internal, schedule.customer].filter((t): t is DueTimes => t !== null);
-  if (times.length === 0) return "";
-  const next = times.reduce((a, b) => (b.dueAt < a.dueAt ? b : a));
-  const overdue = times.some((t) => now > t.overdueAt);
-  return `  next due ${when(next.dueAt, state.calendar.timeZone)}${overdue ? " (OVERDUE)" : ""}`;
-}
-
-function describeEvent(event: EscalationEvent): string {
-  switch (event.type) {
-    case "open":
-      return `opened — ${event.severity} → ${event.target}`;
-    case "update":
-      return `${event.audience} update: ${event.note}`;
-    case "severity_change":
-      return `severity ${event.from} → ${event.to}, because ${event.because}`;
-    case "deescalate":
-      return `de-escalated: ${event.reason}`;
-    case "task":
-      return `task created: ${event.title}`;
-    case "task_done":
-      return `task done: ${event.task}${event.note ? ` — ${event.note}` : ""}`;
-    case "resolve":
-      return `resolved — root cause: ${event.rootCause}${event.learnings ? `; learnings: ${event.learnings}` : ""}`;
-  }
-}
-
-function audienceLabel(audience: Audience): string {
-  return audience === "internal" ? "internal follow-up" : "customer update";
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
