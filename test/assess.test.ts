@@ -477,3 +477,163 @@ describe("look-alike tickets named by account in a note", () => {
     expect(run.facts.solvedAtSupport).toEqual(["T-20"]);
   });
 });
+
+describe("a named customer's ticket in another language", () => {
+  it("stands in through its linked tracker issue, whose title says the issue", () => {
+    const bundle = withAccount(baseline(), "smallco", 20000);
+    bundle.tickets!.push(
+      {
+        id: "T-50",
+        accountId: "smallco",
+        subject: "Portail client en anglais",
+        description: "Depuis la mise à jour, notre portail affiche les boutons en anglais au lieu du français.",
+        status: "open",
+        createdAt: "2026-11-09T20:00:00Z",
+        trackerKeys: ["ENG-50"],
+      },
+      {
+        id: "T-51",
+        accountId: "smallco",
+        subject: "Export comptable : ordre des colonnes",
+        description: "L'export comptable sort les colonnes dans le mauvais ordre.",
+        status: "open",
+        createdAt: "2026-11-09T19:00:00Z",
+      },
+    );
+    bundle.trackerIssues!.push({
+      key: "ENG-50",
+      title: "Customer portal buttons fall back to English after the update",
+      type: "bug",
+      status: "in_progress",
+      ticketIds: ["T-50"],
+    });
+    const run = briefOn(
+      bundle,
+      {
+        description:
+          "Smallco Holdings: their client portal shows the buttons in English for French-speaking clients since the update; invoice downloads work",
+      },
+      EARLY,
+    );
+    const ids = run.facts.relations.tickets.map((t) => t.item.id);
+    expect(ids).toContain("T-50");
+    expect(ids).not.toContain("T-51");
+    expect(run.facts.relations.tickets.find((t) => t.item.id === "T-50")?.why.join(" ")).toMatch(
+      /linked tracker issues/,
+    );
+    expect(run.assessment.target).toBe("Engineering");
+  });
+});
+
+describe("recurrence after a resolved past escalation", () => {
+  const bundle = (withChat: boolean): Bundle => {
+    const b = withAccount(baseline(), "smallco", 20000);
+    b.tickets!.push({
+      id: "T-60",
+      accountId: "smallco",
+      subject: "Payroll file short 3 employees",
+      description:
+        "This week's payroll export has 3 fewer employees than the app shows. The 3 were moved from Warehouse to Drivers last week.",
+      status: "open",
+      createdAt: "2026-11-09T20:00:00Z",
+      comments: [
+        {
+          author: "Sam",
+          role: "internal",
+          public: false,
+          createdAt: "2026-11-09T21:00:00Z",
+          body: "All 3 changed department inside the pay period.",
+        },
+      ],
+    });
+    b.escalations = [
+      {
+        id: "ESC-7",
+        summary: "Payroll export omits employees who changed department during the pay period",
+        accountIds: ["globex"],
+        severity: "Critical",
+        target: "Engineering",
+        createdAt: "2026-03-02T10:00:00Z",
+        resolvedAt: "2026-03-06T10:00:00Z",
+        rootCause: "The export paged by the department at period start and skipped transferred employees.",
+      },
+    ];
+    b.chatMessages = withChat
+      ? [
+          {
+            channel: "#tier2",
+            author: "Sam",
+            at: "2026-11-09T21:30:00Z",
+            text: "Smallco's payroll export is missing 3 people who changed department (T-60). Anyone remember the department-transfer export thing from March?",
+          },
+        ]
+      : [];
+    return b;
+  };
+  const description = "smallco holdings payroll export is short 3 ppl, all moved warehouse -> drivers. cutoff friday";
+
+  it("matches the escalation through the customer's own subject, and the team recalling it makes it recurring", () => {
+    const run = briefOn(bundle(true), { description }, EARLY);
+    expect(run.facts.relations.pastEscalations.map((e) => e.item.id)).toEqual(["ESC-7"]);
+    expect(run.assessment.pattern.recurring).toBe(true);
+    expect(run.assessment.reasons.map((r) => r.rule)).toContain("escalate.pattern.recurring");
+  });
+
+  it("does not call a match by words alone a recurrence when nobody says it is back", () => {
+    const run = briefOn(bundle(false), { description }, EARLY);
+    expect(run.facts.relations.pastEscalations.map((e) => e.item.id)).toEqual(["ESC-7"]);
+    expect(run.assessment.pattern.recurring).toBe(false);
+  });
+});
+
+describe("look-alike named in a note, worded apart", () => {
+  it("links the noted account's ticket when the two tickets, replies included, agree", () => {
+    const b = withAccount(withAccount(baseline(), "smallco", 20000), "initech", 30000);
+    b.tickets!.push(
+      {
+        id: "T-70",
+        accountId: "smallco",
+        subject: "Storage almost full - will we be locked out??",
+        description: "Red banner on every page: workspace storage 97% full. At 100% uploads are paused.",
+        status: "open",
+        createdAt: "2026-11-09T23:00:00Z",
+        comments: [
+          {
+            author: "Sam",
+            role: "internal",
+            public: false,
+            createdAt: "2026-11-10T00:30:00Z",
+            body: "Most of it is Trash and old file versions (version retention unlimited). Emptying trash and keeping the last 10 versions frees half. Same as Initech Holdings in August.",
+          },
+        ],
+      },
+      {
+        id: "T-20",
+        accountId: "initech",
+        subject: "Storage 95% warning",
+        description: "We got a storage warning but we haven't added many projects. What is using the space?",
+        status: "solved",
+        createdAt: "2026-08-10T10:00:00Z",
+        solvedAt: "2026-08-10T12:00:00Z",
+        comments: [
+          {
+            author: "Sam",
+            role: "agent",
+            public: true,
+            createdAt: "2026-08-10T12:00:00Z",
+            body: "Most of your storage was old versions of one model. Set Version retention to keep the last 10 versions and empty the Trash.",
+          },
+        ],
+      },
+    );
+    const run = briefOn(
+      b,
+      { description: "smallco holdings: red banner says storage 97% full, are we going to be locked out?" },
+      EARLY,
+    );
+    const linked = run.facts.relations.tickets.find((t) => t.item.id === "T-20");
+    expect(linked?.why.join(" ")).toMatch(/named in a note on T-70; the two tickets agree/);
+    expect(run.facts.solvedAtSupport).toEqual(["T-20"]);
+    expect(run.assessment.decision).toBe("handle_in_support");
+  });
+});

@@ -141,6 +141,49 @@ describe("escalate patterns through the CLI", () => {
   });
 });
 
+describe("reports that say a tracker issue's title in their own words", () => {
+  // three customers, three wordings: little in common with each other, each says the issue's title
+  const reports = [
+    report(
+      "V-1",
+      "initech",
+      "2026-11-16T09:00:00Z",
+      "Invoice preview is a white page",
+      "The PDF viewer renders nothing in Chrome since this morning; download still works.",
+    ),
+    report(
+      "V-2",
+      "umbrella",
+      "2026-11-17T15:00:00Z",
+      "Statements won't open inline",
+      "In Chrome the inline viewer stays blank for every statement PDF.",
+    ),
+    report(
+      "V-3",
+      "hooli",
+      "2026-11-19T08:00:00Z",
+      "Nothing shows when I click a document",
+      "Empty panel in the viewer, Chrome 133 on Windows. It renders fine in Firefox.",
+    ),
+  ];
+  const issue = {
+    key: "DOC-7",
+    title: "Inline PDF viewer renders blank in Chrome 133",
+    type: "bug" as const,
+    status: "open" as const,
+  };
+
+  it("groups them around the issue", () => {
+    const [p] = patternsOf(workspace(reports, { trackerIssues: [issue] }));
+    expect(p).toMatchObject({ ticketIds: ["V-1", "V-2", "V-3"], trackerKeys: ["DOC-7"] });
+    expect(p?.reasons.join(" ")).toMatch(/both report DOC-7/);
+  });
+
+  it("without the issue their words alone do not make a group", () => {
+    expect(patternsOf(workspace(reports))).toEqual([]);
+  });
+});
+
 describe("recurrence after a fix", () => {
   const fixed = {
     key: "CAL-9",

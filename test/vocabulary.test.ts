@@ -40,6 +40,12 @@ describe("natures", () => {
     ["they changed the store time zone last week", "configuration"],
     ["API returning 500 errors intermittently", "bug"],
     ["Bulk approve is greyed out for approvers", "bug"],
+    // another tenant's people on screen, said without "security": the tenant is what the customers are
+    ["opened her class list and got ~20 kids who aren't hers, different school name in the header", "security"],
+    ["the teacher saw another school's class for a moment this morning", "security"],
+    ["could pull up another clinic's patient list (owner names, phone numbers)", "security"],
+    ["the report lists invoices that are not ours", "security"],
+    ["we are locked out of the admin console", "outage"],
   ])("%s -> %s", (text, nature) => {
     expect(natures(text)).toContain(nature);
   });
@@ -57,6 +63,12 @@ describe("natures", () => {
     ["we have 4 hours gone with no answer", "data_integrity"],
     ["they say $5,000 lost in sales", "data_integrity"],
     ["after 3 attempts lost patience", "data_integrity"],
+    ["Amy's team invited the other practice's staff as guests in their tenant", "security"],
+    ["the reminder shows the wrong clinic's address since they moved", "security"],
+    ["the users said it's not his fault", "security"],
+    // a worry about what may happen is not an outage now
+    ["storage 97% full - are we going to be locked out of our own files??", "outage"],
+    ["will we be locked out on Friday?", "outage"],
   ])("%s is not %s", (text, nature) => {
     expect(natures(text)).not.toContain(nature);
   });
@@ -99,6 +111,15 @@ describe("cues", () => {
     ["we have no visibility into the server logs", "complexity"],
     ["the customer's own middleware flow posts every order", "customImplementation"],
     ["their own retry wrapper resends the request", "customImplementation"],
+    // the work that cannot be finished, named by its own verb
+    ["Payment run error PR-409 - can't release", "blocked"],
+    ["~210 invoices, nothing goes out", "blocked"],
+    ["we cannot post the journal entries", "blocked"],
+    ["the admins are locked out", "productionDown"],
+    // someone recalls an earlier occurrence
+    ["Anyone remember the department-transfer export thing from January?", "recurrence"],
+    ["didn't we fix this last spring?", "recurrence"],
+    ["we've seen this before with another bank", "recurrence"],
   ])("%s -> %s", (text, cue) => {
     expect(cues(text)).toContain(cue);
   });
@@ -114,6 +135,11 @@ describe("cues", () => {
     ["Not reproducible on small tenants.", "confirmedBug"],
     ["we can't see the activity log anymore", "complexity"],
     ["they invoice their own clients monthly", "customImplementation"],
+    ["are we going to be locked out of our own files??", "productionDown"],
+    ["are we going to be locked out of our own files??", "blocked"],
+    ["the account could get blocked if the card fails again", "blocked"],
+    ["remember to send the report by Friday", "recurrence"],
+    ["did we fix this yet?", "recurrence"],
   ])("%s is not %s", (text, cue) => {
     expect(cues(text)).not.toContain(cue);
   });

@@ -66,7 +66,6 @@ export interface AssessFacts {
   relations: Relations;
 }
 
-
 const customerVoice = (t: Ticket): string =>
   [
     t.subject,
@@ -95,7 +94,11 @@ export function deriveFacts(
 
   // --- who is affected
   const affected = new Map<string, string>();
-  for (const c of issue.customers) affected.set(c.accountId, c.how === "name" ? "named in the input" : `named in the input (by ${c.how}: ${c.matched})`);
+  for (const c of issue.customers)
+    affected.set(
+      c.accountId,
+      c.how === "name" ? "named in the input" : `named in the input (by ${c.how}: ${c.matched})`,
+    );
   for (const id of issue.segment?.accountIds ?? []) {
     if (!affected.has(id))
       affected.set(id, `on the ${issue.segment?.plan} plan ("${issue.segment?.phrase}")`);
@@ -137,6 +140,10 @@ export function deriveFacts(
   for (const { text, source } of texts) {
     for (const hit of findHits(text, vocabulary.cues, source, cueNames)) cues[hit.cue].push(hit);
   }
+  // the team's own discussion of the issue may recall that it happened before ("anyone remember the
+  // export thing from January?"): a recurrence cue, whoever says it
+  for (const r of relations.chatMessages)
+    cues.recurrence.push(...findHits(r.item.text, vocabulary.cues, `chat ${r.item.channel}`, ["recurrence"]));
   // only staff can confirm a bug
   cues.confirmedBug = open.flatMap((r) =>
     findHits(staffVoice(r.item), vocabulary.cues, r.item.id, ["confirmedBug"]),

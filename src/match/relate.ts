@@ -15,6 +15,7 @@ import {
   type CustomerLink,
 } from "../intake/customers.js";
 import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/signatures.js";
+import { conceptStats, textAgreement, toPatternTicket } from "../patterns/cluster.js";
 import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
 import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
 import { ticketText } from "../store/sqlite-store.js";
@@ -126,10 +127,28 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   }
 
   // a named customer with no matching ticket: its open ticket that shares the most with the issue,
-  // or its only recent open ticket, stands in (said so in the reasons)
+  // or its only recent open ticket, stands in (said so in the reasons). A tracker issue linked to a
+  // ticket restates its problem in the team's words (a ticket written in French, its bug in English),
+  // so the titles of the tickets' linked issues count as their text here
+  const trackerTitles = new Map(context.trackerIssues.map((i) => [i.key, i.title]));
+  const linkedTitles = (t: Ticket) =>
+    [...new Set(context.links.filter((l) => l.ticketId === t.id).map((l) => l.trackerKey))]
+      .map((k) => trackerTitles.get(k) ?? "")
+      .join("\n");
   for (const accountId of named) {
     if ([...related.values()].some((r) => r.accountId === accountId)) continue;
-    const own = scored.filter((x) => x.accountId === accountId && !CLOSED.has(x.ticket.status));
+    const own = scored
+      .filter((x) => x.accountId === accountId && !CLOSED.has(x.ticket.status))
+      .map((x) => {
+        const titles = linkedTitles(x.ticket);
+        if (!titles) return { ...x, withLinked: false };
+        const { title, body } = ticketText(x.ticket);
+        return {
+          ...x,
+          ...scoreBag(query, weights, bagOf(title, `${body}\n${titles}`), avg),
+          withLinked: true,
+        };
+      });
     const best = own.filter((x) => x.score > 0).sort((a, b) => b.score - a.score)[0];
     const recent = own.filter(
       (x) => Date.parse(x.ticket.createdAt) >= Date.parse(latest(context)) - 30 * 86_400_000,
@@ -143,7 +162,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       coverage: pick.coverage,
       why: [
         best
-          ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")})`
+          ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")}${pick.withLinked ? ", with its linked tracker issues" : ""})`
           : "the named customer's only recent open ticket",
       ],
     });
@@ -170,6 +189,18 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const notes = (r.item.comments ?? []).filter((c) => c.role !== "customer");
     if (notes.length === 0) continue;
     const said = bagOf("", `${input.description}\n${fullTicketText(r.item)}`);
+    // or, when the subject is worded apart ("Storage 95% warning" for "storage almost full"), the
+    // two tickets, replies included, agree as `escalate patterns` asks two tickets to agree
+    const agreement = (t: Ticket, link: CustomerLink) =>
+      ticketAgreement(
+        `${input.description}\n${fullTicketText(r.item)}`,
+        r.item,
+        t,
+        new Set([...input.excludeTokens, ...normalizeName(link.matched)]),
+        lexicon,
+        localWeights,
+        policy.pattern.similarity,
+      );
     // the named account's own name in its subject is no evidence of a look-alike
     const subjectCoverage = (subject: string, link: CustomerLink) => {
       const exclude = new Set([...input.excludeTokens, ...normalizeName(link.matched)]);
@@ -185,8 +216,12 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
           (x) => x.accountId === link.accountId && !related.has(x.ticket.id) && x.ticket.createdAt <= notedAt,
         )
         .map((x) => ({ ...x, alike: subjectCoverage(x.ticket.subject, link) }))
-        .filter((x) => x.alike >= m.trackerMinCoverage)
-        .sort((a, b) => b.alike - a.alike || b.score - a.score)[0];
+        .map((x) => ({ ...x, agree: x.alike >= m.trackerMinCoverage ? null : agreement(x.ticket, link) }))
+        .filter((x) => x.alike >= m.trackerMinCoverage || x.agree !== null)
+        .sort(
+          (a, b) =>
+            b.alike - a.alike || (b.agree?.overlap ?? 0) - (a.agree?.overlap ?? 0) || b.score - a.score,
+        )[0];
       if (!pick) continue;
       related.set(pick.ticket.id, {
         item: pick.ticket,
@@ -194,7 +229,12 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         score: pick.score,
         coverage: pick.coverage,
         why: [
-          `${link.matched} named in a note on ${r.item.id}; its subject matches (${pick.alike.toFixed(2)})`,
+          pick.agree
+            ? `${link.matched} named in a note on ${r.item.id}; the two tickets agree (${pick.agree.shared
+                .slice(0, 5)
+                .map((k) => k.replace(/^~/, ""))
+                .join(", ")}; overlap ${pick.agree.overlap.toFixed(2)})`
+            : `${link.matched} named in a note on ${r.item.id}; its subject matches (${pick.alike.toFixed(2)})`,
         ],
       });
     }
@@ -211,6 +251,17 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   };
   const queryCoverage = (title: string, body: string) =>
     scoreBag(query, weights, bagOf(title, body), avg).coverage;
+  // what the issue is about, said once more by the customer: the subjects of the related open
+  // tickets ("ADP file short 4 employees" for "RLF payroll export is short 4 ppl ...")
+  const subjects = [...related.values()]
+    .filter((r) => !CLOSED.has(r.item.status))
+    .map((r) => conceptsOf(r.item.subject, lexicon, { exclude: input.excludeTokens }))
+    .filter((cs) => cs.length > 0);
+  const aboutCoverage = (title: string, body: string) => {
+    const bag = bagOf(title, body);
+    const bySubject = subjects.map((cs) => coverageIn(cs, localWeights.weigh(cs), bag));
+    return Math.max(scoreBag(query, weights, bag, avg).coverage, ...bySubject);
+  };
 
   // --- tracker issues: linked to a related ticket, or about the same thing
   const linkedKeys = new Set(context.links.filter((l) => related.has(l.ticketId)).map((l) => l.trackerKey));
@@ -327,7 +378,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       continue;
     }
     const tc = titleCoverage(esc.summary);
-    const qc = queryCoverage(esc.summary, esc.rootCause ?? "");
+    const qc = aboutCoverage(esc.summary, esc.rootCause ?? "");
     if (tc >= m.escalationMinCoverage && qc >= 0.3) {
       pastEscalations.push({
         item: esc,
@@ -370,16 +421,52 @@ function sharedSignatures(a: Signatures, b: Signatures): string[] {
   return out;
 }
 
+/**
+ * How a noted ticket (its text given with the description) and a candidate look-alike agree, by the
+ * rule `escalate patterns` groups two tickets with (shared ideas, one in both subjects, a share of
+ * the smaller text's weight); null when they do not agree that much.
+ */
+function ticketAgreement(
+  notedText: string,
+  noted: Ticket,
+  candidate: Ticket,
+  exclude: ReadonlySet<string>,
+  lexicon: Lexicon,
+  local: LocalIdf,
+  similarity: Policy["pattern"]["similarity"],
+): { shared: string[]; overlap: number } | null {
+  const view = (t: Ticket, text: string) => ({
+    ...toPatternTicket(t, undefined, [], lexicon),
+    subject: new Set(conceptsOf(t.subject, lexicon, { exclude }).map((c) => c.key)),
+    concepts: new Set(conceptsOf(text, lexicon, { exclude }).map((c) => c.key)),
+  });
+  const a = view(noted, notedText);
+  const b = view(candidate, fullTicketText(candidate));
+  const df = new Map<string, number>();
+  for (const c of conceptsOf(`${notedText}\n${fullTicketText(candidate)}`, lexicon, { exclude }))
+    df.set(c.key, local.df(c));
+  const stats = conceptStats(local.total, df, similarity.priorDocuments, similarity.commonShare);
+  const x = textAgreement(a, b, stats);
+  const agrees =
+    x.shared.length >= similarity.minSharedConcepts &&
+    x.sharedSubject.length >= similarity.minSharedSubject &&
+    x.overlap >= similarity.overlap;
+  if (!agrees) return null;
+  return { shared: [...x.shared].sort((p, q) => stats.weight(q) - stats.weight(p)), overlap: x.overlap };
+}
+
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
 
-/** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
-function localIdf(
-  context: Context,
-  ticketBags: Bag[],
-): {
+/** Document frequencies over the gathered documents. */
+interface LocalIdf {
   weigh: (concepts: Concept[]) => Map<string, number>;
   present: (c: Concept) => boolean;
-} {
+  df: (c: Concept) => number;
+  total: number;
+}
+
+/** IDF of arbitrary concepts over the gathered documents (for titles that are not the query). */
+function localIdf(context: Context, ticketBags: Bag[]): LocalIdf {
   const docs: Bag[] = [
     ...ticketBags,
     ...context.trackerIssues.map((i) => bagOf(i.title, i.description ?? "")),
@@ -410,5 +497,7 @@ function localIdf(
   return {
     weigh: (concepts) => new Map(concepts.map((c) => [c.key, idf(docs.length, df(c))])),
     present: (c) => df(c) > 0,
+    df,
+    total: docs.length,
   };
 }
