@@ -255,6 +255,24 @@ describe("recurrence after a fix", () => {
     expect(p?.reasons.join(" ")).toMatch(/escalation ESC-7 was resolved/);
   });
 
+  it("the team recalling the fix in a chat message about the report makes it a recurrence", () => {
+    const quiet = {
+      ...newReport,
+      subject: "Outlook shows each weekly meeting twice",
+      description: "Every weekly meeting series is duplicated in Outlook by the calendar sync.",
+    };
+    const fix = { ...fixed, ticketIds: [] };
+    const chat = {
+      channel: "#tier2",
+      at: "2026-11-19T09:00:00Z",
+      text: "N-1 looks like the Outlook duplicates we fixed in September, didn't we fix this?",
+    };
+    const [p] = patternsOf(workspace([quiet], { trackerIssues: [fix], chatMessages: [chat] }));
+    expect(p).toMatchObject({ ticketIds: ["N-1"], recurring: true, trackerKeys: ["CAL-9"] });
+    // the same report with nobody saying it is back is no recurrence (a match by words alone)
+    expect(patternsOf(workspace([quiet], { trackerIssues: [fix] }))).toEqual([]);
+  });
+
   it("the brief's recurrence and the patterns' read the same rule", () => {
     const issue = { ...fixed };
     expect(findRecurrence([{ item: issue, linked: false }], [], false, Date.parse(NOW))).toBeNull();

@@ -4,6 +4,7 @@
  * escalations it may relate to; then hands everything to the pure pattern code.
  */
 import type { Policy } from "../config/policy.js";
+import type { Ticket } from "../domain/bundle.js";
 import { compileVocabulary, findHits } from "../intake/cues.js";
 import { conceptsOf, ftsExpression, type Concept, type Lexicon } from "../match/lexicon.js";
 import { ticketAccountId } from "../match/relate.js";
@@ -13,6 +14,7 @@ import {
   conceptStats,
   toPatternTicket,
   type ConceptStats,
+  type PatternTicket,
   type TicketGroup,
 } from "../patterns/cluster.js";
 import {
@@ -43,6 +45,7 @@ export interface PatternsResult {
 // ISO strings with different offsets do not sort as instants: read a margin wider than any offset,
 // then apply the exact bounds
 const OFFSET_MARGIN_MS = 15 * 3_600_000;
+const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 /** Full-text hits per group, per kind, checked as possible fixes. */
 const FIX_CANDIDATES = 20;
 /** Words of the group's title the look-alike search uses. */
@@ -94,7 +97,8 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
     return toPatternTicket(t, ticketAccountId(t, accounts), linksOf.get(t.id) ?? [], lexicon);
   });
   const titles = store.trackerTitles();
-  for (const { title } of titles) for (const c of conceptsOf(title, lexicon, { keepMeta: true })) allConcepts.set(c.key, c);
+  for (const { title } of titles)
+    for (const c of conceptsOf(title, lexicon, { keepMeta: true })) allConcepts.set(c.key, c);
   const total = store.documentCount();
   const similarity = policy.pattern.similarity;
   const stats = conceptStats(
@@ -106,13 +110,18 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   matchTrackerTitles(profiles, titles, lexicon, stats, similarity);
   const groups = clusterTickets(profiles, stats, similarity);
 
-  // a lone report can still be a recurrence: linked to a fixed issue, or saying it is back
+  // a lone report can still be a recurrence: linked to a fixed issue, or said to be back (by the
+  // customer, or by the team in a chat message that names the ticket)
   const vocabulary = compileVocabulary(policy);
   const saysAgain = (text: string) => findHits(text, vocabulary.cues, "", ["recurrence"]).length > 0;
+  const discussion = discussionOf(store, tickets, from, now);
+  const again = (p: PatternTicket) =>
+    saysAgain(`${p.ticket.subject}\n${p.ticket.description ?? ""}`) ||
+    (discussion.get(p.ticket.id) ?? []).some((text) => saysAgain(text));
   const grouped = new Set(groups.flatMap((g) => g.members.map((m) => m.ticket.id)));
   const loners: TicketGroup[] = profiles
     .filter((p) => !grouped.has(p.ticket.id))
-    .filter((p) => p.trackerKeys.size > 0 || saysAgain(`${p.ticket.subject}\n${p.ticket.description ?? ""}`))
+    .filter((p) => p.trackerKeys.size > 0 || again(p))
     .map((p) => ({ members: [p], joins: [] }));
 
   const describeOptions = {
@@ -124,17 +133,17 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
     lexicon,
     weight: stats.weight,
     saysAgain,
+    discussion,
     accounts: accountById,
   };
   const patterns: Pattern[] = [];
   for (const group of [...groups, ...loners]) {
     // linked records first (cheap); the full-text search for look-alike fixes only for a group
     // that is already a pattern, or whose reports say the problem is back
-    const linked = linkedEvidence(store, group);
+    const linked = linkedEvidence(store, group, discussion);
     const quick = describeGroup(group, linked, describeOptions);
-    const again = group.members.some((m) => saysAgain(`${m.ticket.subject}\n${m.ticket.description ?? ""}`));
     const pattern =
-      quick || again
+      quick || group.members.some(again)
         ? describeGroup(group, withLookAlikes(store, group, linked, lexicon, stats), describeOptions)
         : null;
     if (pattern) patterns.push(pattern);
@@ -142,13 +151,40 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   return { patterns: rankPatterns(patterns), ticketsInWindow: tickets.length, groups: groups.length };
 }
 
-/** The tracker issues and past escalations the group's tickets are linked to or name. */
-function linkedEvidence(store: Store, group: TicketGroup): GroupEvidence {
+/** Chat messages of the window that name a window ticket, by ticket id. */
+function discussionOf(
+  store: Store,
+  tickets: readonly Ticket[],
+  from: number,
+  now: Date,
+): Map<string, string[]> {
+  const ids = new Set(tickets.map((t) => t.id));
+  const out = new Map<string, string[]>();
+  const messages = store.chatMessagesBetween(
+    new Date(from - OFFSET_MARGIN_MS).toISOString(),
+    new Date(now.getTime() + OFFSET_MARGIN_MS).toISOString(),
+  );
+  for (const m of messages) {
+    if (Date.parse(m.at) > now.getTime()) continue;
+    for (const ref of new Set(m.text.match(REF) ?? [])) {
+      if (ids.has(ref)) out.set(ref, [...(out.get(ref) ?? []), m.text]);
+    }
+  }
+  return out;
+}
+
+/** The tracker issues and past escalations the group's tickets (or the chat about them) link to or name. */
+function linkedEvidence(
+  store: Store,
+  group: TicketGroup,
+  discussion: ReadonlyMap<string, readonly string[]>,
+): GroupEvidence {
   const keys = new Set<string>();
   const refs = new Set<string>();
   for (const m of group.members) {
     for (const k of m.trackerKeys) keys.add(k);
     for (const r of m.refs) refs.add(r);
+    for (const text of discussion.get(m.ticket.id) ?? []) for (const r of text.match(REF) ?? []) refs.add(r);
   }
   const existing = store.existingRefs([...refs]);
   for (const k of existing.tracker) keys.add(k);

@@ -48,6 +48,8 @@ export interface DescribeOptions extends RisingThresholds {
   weight: (key: string) => number;
   /** True when a text says the problem is back ("again", "we fixed this"). */
   saysAgain: (text: string) => boolean;
+  /** Chat messages that name a ticket (by id): the team's discussion of that report. */
+  discussion?: ReadonlyMap<string, readonly string[]>;
   accounts: ReadonlyMap<string, Account>;
 }
 
@@ -86,6 +88,7 @@ export function representative(members: readonly PatternTicket[]): PatternTicket
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 
 /** Describes one group, or null when it is no pattern. */
 export function describeGroup(
@@ -99,8 +102,12 @@ export function describeGroup(
   const accountIds = [
     ...new Set(members.map((m) => m.accountId).filter((a): a is string => Boolean(a))),
   ].sort();
+  // the team's chat about a report says what it is, which fix it recalls and whether it is back
+  const talk = members.flatMap((m) => o.discussion?.get(m.ticket.id) ?? []);
   const concepts = new Set(members.flatMap((m) => [...m.concepts]));
+  for (const text of talk) for (const c of conceptsOf(text, o.lexicon)) concepts.add(c.key);
   const linkedKeys = new Set(members.flatMap((m) => [...m.trackerKeys, ...m.refs]));
+  for (const text of talk) for (const ref of text.match(REF) ?? []) linkedKeys.add(ref);
 
   // tracker issues and past escalations: linked or named, or whose title the group's words cover
   const trackers: Array<FixCandidate<TrackerIssue>> = [];
@@ -119,7 +126,9 @@ export function describeGroup(
 
   const latest = Math.max(...tickets.map((t) => Date.parse(t.createdAt)));
   // "again" counts from a report made after the fix it points back to; the caller bounds the reports to the window
-  const saysAgain = tickets.some((t) => o.saysAgain(`${t.subject}\n${t.description ?? ""}`));
+  const saysAgain =
+    tickets.some((t) => o.saysAgain(`${t.subject}\n${t.description ?? ""}`)) ||
+    talk.some((text) => o.saysAgain(text));
   const recurrence = findRecurrence(trackers, escalations, saysAgain, latest);
   const rising = risingSeverity(tickets, o.now, o);
   const kinds: Pattern["kinds"] = [];
@@ -150,7 +159,8 @@ export function describeGroup(
     ...group.joins.map((j) => `${j.a} ~ ${j.b}: ${j.why}`),
   ];
   const priorities = tickets.map((t) => t.priority).filter((p): p is NonNullable<typeof p> => Boolean(p));
-  const highestPriority = priorities.sort((a, b) => (PRIORITY_RANK[b] ?? 1) - (PRIORITY_RANK[a] ?? 1))[0] ?? null;
+  const highestPriority =
+    priorities.sort((a, b) => (PRIORITY_RANK[b] ?? 1) - (PRIORITY_RANK[a] ?? 1))[0] ?? null;
   return {
     ticketIds: sorted.map((t) => t.id),
     accountIds,

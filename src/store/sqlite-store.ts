@@ -237,6 +237,16 @@ function createStoreApi(db: Database.Database) {
     kbArticles: (ids: readonly string[]) => byIds<KbArticle>("kb_articles", "id", ids),
     chatMessages: (ids: readonly string[]) => byIds<ChatMessage>("chat_messages", "id", ids),
     pastEscalations: (ids: readonly string[]) => byIds<PastEscalation>("past_escalations", "id", ids),
+    /** Chat messages sent from `fromIso` to `toIso` (ISO strings as stored), oldest first. */
+    chatMessagesBetween(fromIso: string, toIso: string): ChatMessage[] {
+      return parseAll<ChatMessage>(
+        db
+          .prepare<[string, string], { data: string }>(
+            "SELECT data FROM chat_messages WHERE at >= ? AND at <= ? ORDER BY at",
+          )
+          .all(fromIso, toIso),
+      );
+    },
     /** Every tracker issue's key and title (the hubs `patterns` groups reports around). */
     trackerTitles(): Array<{ key: string; title: string }> {
       return db.prepare("SELECT key, title FROM tracker_issues ORDER BY key").all() as Array<{
@@ -366,7 +376,11 @@ function createStoreApi(db: Database.Database) {
     },
     /** How many documents match an FTS expression (exact; costs a doclist scan). */
     matchCount(expression: string): number {
-      return (db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE docs MATCH ?").get(expression)?.n ?? 0);
+      return (
+        db
+          .prepare<[string], { n: number }>("SELECT count(*) AS n FROM docs WHERE docs MATCH ?")
+          .get(expression)?.n ?? 0
+      );
     },
     /** How many documents contain each index term (terms as the index stems them). */
     termDocCounts(terms: Iterable<string>): Map<string, number> {
