@@ -637,3 +637,126 @@ describe("look-alike named in a note, worded apart", () => {
     expect(run.assessment.decision).toBe("handle_in_support");
   });
 });
+
+describe("what is and is not data at risk", () => {
+  const globex = (b: Bundle, t: Partial<Ticket> & { id: string }) => withTicket(b, { accountId: "globex", ...t });
+
+  it("reads records left out of a report, stored data intact, as data at risk: Critical", () => {
+    const bundle = globex(baseline(), {
+      id: "T-20",
+      subject: "Revenue report and invoice list differ",
+      description: "The January revenue report shows 197 invoices, the invoice list has 212.",
+    });
+    const run = briefOn(
+      bundle,
+      {
+        description:
+          "Globex says the numbers in the revenue report don't add up vs the app. The invoices themselves are fine, only the report is wrong.",
+        customer: "Globex",
+      },
+      EARLY,
+    );
+    expect(run.assessment.decision).toBe("escalate");
+    expect(run.assessment.severity).toBe("Critical");
+    expect(run.assessment.target).toBe("Engineering");
+    expect(run.assessment.reasons.map((r) => r.rule)).toContain("severity.critical.data_at_risk");
+  });
+
+  it("does not read 'nothing deleted, all still there' as data loss or exposure", () => {
+    const bundle = globex(baseline(), {
+      id: "T-21",
+      subject: "Archiving a project closes its open tasks",
+      description: "When we archive a project its open tasks are closed. We want them to stay open.",
+      comments: [
+        {
+          author: "Kim",
+          role: "internal",
+          public: false,
+          createdAt: "2026-11-09T23:00:00Z",
+          body: "Engineering says this works as designed.",
+        },
+      ],
+    });
+    const run = briefOn(
+      bundle,
+      {
+        description:
+          "Globex unhappy that archiving a project closes its open tasks; eng says works as designed. Nothing deleted, tasks are all still there under closed, no data lost.",
+        customer: "Globex",
+      },
+      EARLY,
+    );
+    const rules = run.assessment.reasons.map((r) => r.rule);
+    expect(rules).not.toContain("severity.critical.data_at_risk");
+    expect(rules).not.toContain("escalate.impact.security");
+    expect(run.assessment.severity).toBe("Medium");
+    expect(run.assessment.target).toBe("Product");
+  });
+
+  it("escalates duplicated records support reproduced as a confirmed bug, a workaround lowering it to Medium", () => {
+    let bundle = globex(baseline(), {
+      id: "T-22",
+      subject: "Every job doubled on the board",
+      description: "Since we connected the calendar every job shows up twice on the board.",
+      comments: [
+        {
+          author: "Kim",
+          role: "internal",
+          public: false,
+          createdAt: "2026-11-09T23:00:00Z",
+          body: "Reproduced on staging: every job comes back from the calendar as a new job.",
+        },
+      ],
+    });
+    bundle = withKb(bundle, {
+      id: "KB-40",
+      kind: "workaround",
+      title: "Duplicate jobs after connecting a calendar",
+      body: "Delete the copies that come back from the calendar in bulk; the original jobs keep everything.",
+    });
+    const run = briefOn(
+      bundle,
+      {
+        description:
+          "Globex: since they connected the calendar every job on the board shows up twice; the copies can be deleted and nothing is lost",
+        customer: "Globex",
+      },
+      EARLY,
+    );
+    const rules = run.assessment.reasons.map((r) => r.rule);
+    expect(run.assessment.decision).toBe("escalate");
+    expect(rules).toContain("escalate.technical.confirmed_bug");
+    expect(rules).not.toContain("severity.critical.data_at_risk");
+    expect(run.assessment.severity).toBe("Medium");
+    expect(run.assessment.target).toBe("Engineering");
+  });
+});
+
+describe("being logged out, however it is said", () => {
+  it("relates another account's 'kicked out' ticket to a 'signed out' description", () => {
+    const bundle = withTicket(baseline(), {
+      id: "T-30",
+      accountId: "globex",
+      subject: "Kicked out of the scheduler",
+      description: "Our dispatchers get kicked out of the scheduler every few minutes.",
+    });
+    const run = briefOn(bundle, { description: "Users keep getting signed out of the scheduler" }, EARLY);
+    expect(run.relations.tickets.map((t) => t.item.id)).toContain("T-30");
+  });
+
+  it("finds, in the full-text index, a ticket that says it only as 'kicked out'", () => {
+    const bundle = withTicket(baseline(), {
+      id: "T-31",
+      accountId: "globex",
+      subject: "Kicked out constantly",
+      description: "Our dispatchers get kicked out and have to sign in again.",
+    });
+    const run = briefOn(
+      bundle,
+      { description: "Users keep getting signed out and see the sign-in prompt every few minutes" },
+      EARLY,
+    );
+    expect(run.context.tickets.map((t) => t.id)).toContain("T-31");
+    expect(run.relations.tickets.map((t) => t.item.id)).toContain("T-31");
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { intake } from "../src/intake/intake.js";
 import { findSegment } from "../src/intake/segments.js";
 import { extractSignatures } from "../src/intake/signatures.js";
+import { indexPhrasesOf, tokenize } from "../src/intake/text.js";
 import { findFrequency, findStatedDuration } from "../src/intake/times.js";
 
 const policy = loadPolicy();
@@ -166,5 +167,43 @@ describe("error signatures", () => {
       expect.arrayContaining(["ReservationTimeoutException", "ERR_TOO_MANY_REDIRECTS"]),
     );
     expect(s.quoted).toEqual(["File exceeds maximum of 10,000 rows"]);
+  });
+});
+
+describe("tokens: one idea said many ways", () => {
+  it.each([
+    ["keeps logging me out"],
+    ["GMs getting kicked out while building schedules"],
+    ["get bounced back to the sign-in page every 15 minutes"],
+    ["session expires way too fast"],
+    ["your session has expired"],
+    ["App signs coordinators out randomly"],
+    ["coordinators get signed out"],
+    ["click Log Off"],
+    ["the sign-out link"],
+  ])("%s says logout", (text) => {
+    expect(tokenize(text)).toContain("logout");
+  });
+
+  it.each([
+    ["the budget needs manager sign-off"],
+    ["we kicked off the migration"],
+    ["the card expired"],
+    ["the reset link expired"],
+    ["the audit log out of date"],
+    ["log entries out of order"],
+    ["the server logs ran out of space"],
+    ["the training session ended early"],
+  ])("%s does not", (text) => {
+    expect(tokenize(text)).not.toContain("logout");
+  });
+
+  it("keeps the sign-in page after being bounced back to it", () => {
+    expect(tokenize("bounced back to the sign-in page")).toEqual(["logout", "signin", "page"]);
+  });
+
+  it("searches the full-text index for a joined word as the phrases it stands for", () => {
+    expect(indexPhrasesOf("logout").length).toBeGreaterThan(0);
+    expect(indexPhrasesOf("export")).toEqual([]);
   });
 });

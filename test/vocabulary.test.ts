@@ -5,8 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../src/config/load-policy.js";
 import { compileVocabulary, cueSentences, findHits } from "../src/intake/cues.js";
+import { buildLexicon, conceptsOf } from "../src/match/lexicon.js";
 
-const vocabulary = compileVocabulary(loadPolicy());
+const policy = loadPolicy();
+const vocabulary = compileVocabulary(policy);
+const lexicon = buildLexicon(policy);
 const natures = (text: string) => new Set(findHits(text, vocabulary.natures, "t").map((h) => h.cue));
 const cues = (text: string) => new Set(findHits(text, vocabulary.cues, "t").map((h) => h.cue));
 
@@ -46,6 +49,24 @@ describe("natures", () => {
     ["could pull up another clinic's patient list (owner names, phone numbers)", "security"],
     ["the report lists invoices that are not ours", "security"],
     ["we are locked out of the admin console", "outage"],
+    // records silently missing from or wrong in a report, export or sync, the stored data intact
+    ["the numbers in the revenue report don't add up vs the app", "data_integrity"],
+    ["any invoice with a partial credit note drops out of the revenue report", "data_integrity"],
+    ["the invoices themselves are ok in the app, only the report is wrong.", "data_integrity"],
+    ["the payroll export leaves out employees who transferred", "data_integrity"],
+    ["transactions from the 31st aren't in the export", "data_integrity"],
+    ["the report totals don't match the invoice list", "data_integrity"],
+    ["some orders don't show up in the sales report", "data_integrity"],
+    ["sales are counted twice in the revenue report", "data_integrity"],
+    // the product making copies of records: a defect
+    ["every job on the dispatch board shows up twice", "bug"],
+    ["every job created after sync is on gets echoed back from google as a new job", "bug"],
+    ["the sync creates duplicate contacts", "bug"],
+    ["all jobs doubled on the dispatch board", "bug"],
+    ["the webhook fires twice for every order", "bug"],
+    // a deletion that did not hold: a removed person's access, an erasure someone asked for
+    ["a deleted user can still log in", "security"],
+    ["they asked us to delete their data but the contacts are still in the export", "security"],
   ])("%s -> %s", (text, nature) => {
     expect(natures(text)).toContain(nature);
   });
@@ -69,6 +90,27 @@ describe("natures", () => {
     // a worry about what may happen is not an outage now
     ["storage 97% full - are we going to be locked out of our own files??", "outage"],
     ["will we be locked out on Friday?", "outage"],
+    // saying nothing was lost is not a loss; records still there are not an exposure
+    ["nothing deleted, tasks are all still there under closed.", "data_integrity"],
+    ["nothing deleted, tasks are all still there under closed.", "security"],
+    ["no data lost, the originals are untouched", "data_integrity"],
+    ["Nothing gets lost, the originals are untouched.", "data_integrity"],
+    ["the tasks are not deleted, just closed", "data_integrity"],
+    ["data is not lost, it is only hidden", "data_integrity"],
+    ["no data has been lost or corrupted", "data_integrity"],
+    ["we haven't lost any records", "data_integrity"],
+    ["none of the records are missing", "data_integrity"],
+    ["the file was not corrupted, just renamed", "data_integrity"],
+    // a screen element, a colour or a configured view is not a record missing from a report
+    ["the Export button is missing from the report page", "data_integrity"],
+    ["the logo isn't in the report", "data_integrity"],
+    ["the dashboard colours don't match our brand", "data_integrity"],
+    ["the report is wrong because the time zone is set to UTC", "data_integrity"],
+    ["the numbers don't add up for the renewal", "data_integrity"],
+    // copies the customer made, or a wish, are not the product duplicating records
+    ["we imported the same file twice by mistake", "bug"],
+    ["how do I merge duplicate contacts?", "bug"],
+    ["we'd like to double the limit", "bug"],
   ])("%s is not %s", (text, nature) => {
     expect(natures(text)).not.toContain(nature);
   });
@@ -156,5 +198,29 @@ describe("sentences cues are read in", () => {
     ["version 14.2 broke it. Then it failed again.", ["version 14.2 broke it.", "Then it failed again."]],
   ])("%s", (text, expected) => {
     expect(cueSentences(text)).toEqual(expected);
+  });
+});
+
+describe("synonyms", () => {
+  const keys = (text: string) => new Set(conceptsOf(text, lexicon).map((c) => c.key));
+  const share = (a: string, b: string) => [...keys(a)].some((k) => keys(b).has(k));
+
+  it.each([
+    ["keeps logging me out", "GMs getting kicked out"],
+    ["session expires way too fast", "App signs coordinators out randomly"],
+    ["get bounced back to the sign-in page every 15 minutes", "users get signed out"],
+    ["the app logs everyone out", "click Log Off"],
+  ])("%s ~ %s", (a, b) => {
+    expect(share(a, b)).toBe(true);
+  });
+
+  it.each([
+    ["session expires way too fast", "the card expired"],
+    ["keeps logging me out", "the reset link expired"],
+    ["GMs getting kicked out", "we kicked off the migration"],
+    ["users get signed out", "the budget needs manager sign-off"],
+    ["keeps logging me out", "the audit log out of date"],
+  ])("%s is apart from %s", (a, b) => {
+    expect(share(a, b)).toBe(false);
   });
 });

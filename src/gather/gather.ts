@@ -7,10 +7,10 @@ import type { Policy } from "../config/policy.js";
 import type { Context } from "../domain/context.js";
 import type { IssueFacts } from "../intake/intake.js";
 import { findAccountsNamedIn, indexAccountNames } from "../intake/customers.js";
-import { conceptsOf, ftsExpression, type Lexicon } from "../match/lexicon.js";
+import { conceptsOf, ftsExpression, type Concept, type Lexicon } from "../match/lexicon.js";
 import type { DocKind, Store } from "../store/sqlite-store.js";
 import { ticketText } from "../store/sqlite-store.js";
-import { stem } from "../intake/text.js";
+import { indexPhrasesOf, stem } from "../intake/text.js";
 
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 const EXACT_COUNT_LIMIT = 20_000;
@@ -20,6 +20,12 @@ const LINK_SEED_TICKETS = 50;
 const NOTED_ACCOUNT_TICKETS = 30;
 /** A tracker issue linked to thousands of tickets contributes its open and newest ones. */
 const LINKED_TICKETS_PER_ISSUE = 50;
+
+/** The full-text expression for `concepts`: their words, and the phrases a joined word ("logout") stands for. */
+function searchExpression(concepts: readonly Concept[]): string {
+  const phrases = [...new Set(concepts.flatMap((c) => c.words.flatMap((w) => indexPhrasesOf(w.toLowerCase()))))];
+  return [ftsExpression(concepts), ...phrases].filter((x) => x.length > 0).join(" OR ");
+}
 
 /** Gathers the context of `facts` from `store`. */
 export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon: Lexicon): Context {
@@ -34,14 +40,14 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   for (const c of concepts) {
     const counts = c.words.map((w) => termCounts.get(stem(w.toLowerCase())) ?? 0);
     const sum = counts.reduce((a, b) => a + b, 0);
-    df.set(c.key, counts.length === 1 ? sum : sum <= EXACT_COUNT_LIMIT ? store.matchCount(ftsExpression([c])) : Math.max(...counts));
+    df.set(c.key, counts.length === 1 ? sum : sum <= EXACT_COUNT_LIMIT ? store.matchCount(searchExpression([c])) : Math.max(...counts));
   }
   // candidates come from the words that can tell documents apart: very common ones only widen
   // the result set that BM25 must rank
   const byRarity = [...concepts].sort((a, b) => (df.get(a.key) ?? 0) - (df.get(b.key) ?? 0));
   const cap = Math.max(total * policy.matching.candidateMaxDocShare, limit);
   const distinctive = byRarity.filter((c) => (df.get(c.key) ?? 0) <= cap);
-  const expression = ftsExpression(distinctive.length >= 2 ? distinctive : byRarity.slice(0, 2));
+  const expression = searchExpression(distinctive.length >= 2 ? distinctive : byRarity.slice(0, 2));
   const hits = (kinds: DocKind[], n: number) =>
     expression ? store.search(expression, kinds, n).map((h) => h.ref) : [];
 
