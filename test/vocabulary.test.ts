@@ -162,6 +162,9 @@ describe("cues", () => {
     ["Anyone remember the department-transfer export thing from January?", "recurrence"],
     ["didn't we fix this last spring?", "recurrence"],
     ["we've seen this before with another bank", "recurrence"],
+    ["the sync failures keep recurring every Monday", "recurrence"],
+    ["this is a recurring issue for them", "recurrence"],
+    ["the timeout has returned since Tuesday's deploy", "recurrence"],
   ])("%s -> %s", (text, cue) => {
     expect(cues(text)).toContain(cue);
   });
@@ -182,6 +185,10 @@ describe("cues", () => {
     ["the account could get blocked if the card fails again", "blocked"],
     ["remember to send the report by Friday", "recurrence"],
     ["did we fix this yet?", "recurrence"],
+    ["recurring payments fail to renew", "recurrence"],
+    ["the recurring meeting invites are missing attendees", "recurrence"],
+    ["the API returned 500 for every request", "recurrence"],
+    ["the export returned an empty file", "recurrence"],
   ])("%s is not %s", (text, cue) => {
     expect(cues(text)).not.toContain(cue);
   });
