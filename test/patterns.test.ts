@@ -273,6 +273,60 @@ describe("recurrence after a fix", () => {
     expect(patternsOf(workspace([quiet], { trackerIssues: [fix] }))).toEqual([]);
   });
 
+  it("a chat message recalling the fix by its key, naming no report, is about the reports whose words agree", () => {
+    const quiet = {
+      ...newReport,
+      subject: "Outlook shows each weekly meeting twice",
+      description: "Every weekly meeting series is duplicated in Outlook by the calendar sync since the update.",
+    };
+    // another customer's report in the window, about something else
+    const other = report(
+      "N-2",
+      "hooli",
+      "2026-11-19T10:00:00Z",
+      "Invoice PDF shows the wrong currency",
+      "Invoices for our UK entity show EUR instead of GBP.",
+    );
+    const fix = { ...fixed, ticketIds: [] };
+    const recall = {
+      channel: "#eng",
+      at: "2026-11-19T11:00:00Z",
+      text: "Outlook calendar sync duplicating weekly meeting series again, this looks like CAL-9 all over again",
+    };
+    const [p, ...rest] = patternsOf(workspace([quiet, other], { trackerIssues: [fix], chatMessages: [recall] }));
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ ticketIds: ["N-1"], recurring: true, trackerKeys: ["CAL-9"] });
+    expect(p?.reasons.join(" ")).toMatch(/the team's chat says it is back: "Outlook calendar sync duplicating/);
+    // naming the fix without saying it is back is no recurrence
+    const mention = { ...recall, text: "Outlook calendar sync duplicating weekly meeting series, see CAL-9 for the old fix" };
+    expect(patternsOf(workspace([quiet, other], { trackerIssues: [fix], chatMessages: [mention] }))).toEqual([]);
+    // nor is a recall whose words the report does not share
+    const elsewhere = { ...recall, text: "Currency conversion rounding again, like CAL-9" };
+    expect(patternsOf(workspace([quiet, other], { trackerIssues: [fix], chatMessages: [elsewhere] }))).toEqual([]);
+  });
+
+  it("the customer saying it is back in a later comment counts, with the comment's words", () => {
+    const quiet = {
+      ...newReport,
+      subject: "Outlook shows each weekly meeting twice",
+      description: "Every weekly meeting series is duplicated in Outlook.",
+      comments: [
+        {
+          role: "customer" as const,
+          createdAt: "2026-11-19T12:00:00Z",
+          body: "Still happening. Is this the same problem as in September? The calendar sync duplicates recurring meetings again.",
+        },
+      ],
+    };
+    const fix = { ...fixed, ticketIds: [] };
+    const [p] = patternsOf(workspace([quiet], { trackerIssues: [fix] }));
+    expect(p).toMatchObject({ ticketIds: ["N-1"], recurring: true, trackerKeys: ["CAL-9"] });
+    expect(p?.reasons.join(" ")).toMatch(/N-1 says it is back/);
+    // the same words from an agent are not the customer saying it is back
+    const agent = { ...quiet, comments: quiet.comments.map((c) => ({ ...c, role: "agent" as const })) };
+    expect(patternsOf(workspace([agent], { trackerIssues: [fix] }))).toEqual([]);
+  });
+
   it("the brief's recurrence and the patterns' read the same rule", () => {
     const issue = { ...fixed };
     expect(findRecurrence([{ item: issue, linked: false }], [], false, Date.parse(NOW))).toBeNull();

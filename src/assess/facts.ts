@@ -3,7 +3,7 @@
  * and the accounts. Every fact keeps its evidence: a ticket id, a sentence, an account.
  */
 import type { Nature, Policy } from "../config/policy.js";
-import type { Account, KbArticle, Ticket, TrackerIssue } from "../domain/bundle.js";
+import { customerVoice, staffVoice, ticketText, type Account, type KbArticle, type Ticket, type TrackerIssue } from "../domain/bundle.js";
 import type { SlaState } from "../domain/assessment.js";
 import { findHits, type CompiledVocabulary, type CueHit } from "../intake/cues.js";
 import type { IssueFacts } from "../intake/intake.js";
@@ -66,18 +66,6 @@ export interface AssessFacts {
   relations: Relations;
 }
 
-const customerVoice = (t: Ticket): string =>
-  [
-    t.subject,
-    t.description ?? "",
-    ...(t.comments ?? []).filter((c) => c.role === "customer").map((c) => c.body),
-  ].join("\n");
-const staffVoice = (t: Ticket): string =>
-  (t.comments ?? [])
-    .filter((c) => c.role !== "customer")
-    .map((c) => c.body)
-    .join("\n");
-const allText = (t: Ticket): string => `${customerVoice(t)}\n${staffVoice(t)}`;
 
 /** Derives the facts. */
 export function deriveFacts(
@@ -115,7 +103,7 @@ export function deriveFacts(
   // --- cues and natures, from the description and the matching open tickets
   const texts: Array<{ text: string; source: string }> = [
     { text: issue.description, source: "description" },
-    ...open.map((r) => ({ text: allText(r.item), source: r.item.id })),
+    ...open.map((r) => ({ text: ticketText(r.item), source: r.item.id })),
   ];
   const natureHits = new Map<Nature, CueHit[]>();
   for (const { text, source } of texts) {

@@ -152,6 +152,24 @@ export type Deal = z.infer<typeof dealSchema>;
 export type Account = z.infer<typeof accountSchema>;
 export type Comment = z.infer<typeof commentSchema>;
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/** What the customer wrote on a ticket: subject, description and their own comments. */
+export const customerVoice = (t: Ticket): string =>
+  [
+    t.subject,
+    t.description ?? "",
+    ...(t.comments ?? []).filter((c) => c.role === "customer").map((c) => c.body),
+  ].join("\n");
+
+/** What the team wrote on a ticket: agents' and internal comments. */
+export const staffVoice = (t: Ticket): string =>
+  (t.comments ?? [])
+    .filter((c) => c.role !== "customer")
+    .map((c) => c.body)
+    .join("\n");
+
+/** Everything written on a ticket, the customer's words first. */
+export const ticketText = (t: Ticket): string => `${customerVoice(t)}\n${staffVoice(t)}`;
 export type TicketStatus = (typeof ticketStatuses)[number];
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type TrackerIssue = z.infer<typeof trackerIssueSchema>;

@@ -4,7 +4,7 @@
  * escalations it may relate to; then hands everything to the pure pattern code.
  */
 import type { Policy } from "../config/policy.js";
-import type { Ticket } from "../domain/bundle.js";
+import { customerVoice, ticketText, type ChatMessage, type Ticket } from "../domain/bundle.js";
 import { compileVocabulary, findHits } from "../intake/cues.js";
 import { conceptsOf, ftsExpression, type Concept, type Lexicon } from "../match/lexicon.js";
 import { ticketAccountId } from "../match/relate.js";
@@ -24,6 +24,7 @@ import {
   type GroupEvidence,
   type Pattern,
 } from "../patterns/describe.js";
+import { recalledFixes } from "../patterns/recall.js";
 import type { Store } from "../store/sqlite-store.js";
 
 /** Options of {@link findPatterns}. */
@@ -114,9 +115,32 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   // customer, or by the team in a chat message that names the ticket)
   const vocabulary = compileVocabulary(policy);
   const saysAgain = (text: string) => findHits(text, vocabulary.cues, "", ["recurrence"]).length > 0;
-  const discussion = discussionOf(store, tickets, from, now);
+  const messages = store
+    .chatMessagesBetween(
+      new Date(from - OFFSET_MARGIN_MS).toISOString(),
+      new Date(now.getTime() + OFFSET_MARGIN_MS).toISOString(),
+    )
+    .filter((m) => Date.parse(m.at) <= now.getTime());
+  const discussion = discussionOf(messages, tickets);
+  // the team recalling a fix without naming a report ("the ENG-702 stall again"): the reports
+  // whose words cover the message are what it is about
+  const named = store.existingRefs([...new Set(messages.flatMap((m) => m.text.match(REF) ?? []))]);
+  const recalls = recalledFixes(
+    messages,
+    tickets.map((t) => ({ id: t.id, text: ticketText(t) })),
+    {
+      lexicon,
+      weight: stats.weight,
+      isCommon: stats.isCommon,
+      saysAgain,
+      knownFixes: new Set([...named.tracker, ...named.escalations]),
+      minSharedConcepts: similarity.minSharedConcepts,
+      overlap: similarity.overlap,
+    },
+  );
+  for (const [id, texts] of recalls) discussion.set(id, [...(discussion.get(id) ?? []), ...texts]);
   const again = (p: PatternTicket) =>
-    saysAgain(`${p.ticket.subject}\n${p.ticket.description ?? ""}`) ||
+    saysAgain(customerVoice(p.ticket)) ||
     (discussion.get(p.ticket.id) ?? []).some((text) => saysAgain(text));
   const grouped = new Set(groups.flatMap((g) => g.members.map((m) => m.ticket.id)));
   const loners: TicketGroup[] = profiles
@@ -151,21 +175,11 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   return { patterns: rankPatterns(patterns), ticketsInWindow: tickets.length, groups: groups.length };
 }
 
-/** Chat messages of the window that name a window ticket, by ticket id. */
-function discussionOf(
-  store: Store,
-  tickets: readonly Ticket[],
-  from: number,
-  now: Date,
-): Map<string, string[]> {
+/** Chat messages that name a window ticket, by ticket id. */
+function discussionOf(messages: readonly ChatMessage[], tickets: readonly Ticket[]): Map<string, string[]> {
   const ids = new Set(tickets.map((t) => t.id));
   const out = new Map<string, string[]>();
-  const messages = store.chatMessagesBetween(
-    new Date(from - OFFSET_MARGIN_MS).toISOString(),
-    new Date(now.getTime() + OFFSET_MARGIN_MS).toISOString(),
-  );
   for (const m of messages) {
-    if (Date.parse(m.at) > now.getTime()) continue;
     for (const ref of new Set(m.text.match(REF) ?? [])) {
       if (ids.has(ref)) out.set(ref, [...(out.get(ref) ?? []), m.text]);
     }

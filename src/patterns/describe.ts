@@ -3,8 +3,9 @@
  * in the window, a recurrence after a fix, or severity rising. Pure: the groups, the records they
  * may relate to and the clock come in.
  */
-import type { Account, PastEscalation, TrackerIssue } from "../domain/bundle.js";
+import { customerVoice, type Account, type PastEscalation, type TrackerIssue } from "../domain/bundle.js";
 import { conceptsOf, type Lexicon } from "../match/lexicon.js";
+import { maskText } from "../mask/mask.js";
 import type { TicketGroup, PatternTicket } from "./cluster.js";
 import {
   findRecurrence,
@@ -88,6 +89,12 @@ export function representative(members: readonly PatternTicket[]): PatternTicket
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+const EXCERPT_CHARS = 120;
+// masked before it is cut: a secret cut in half may no longer look like one
+const excerpt = (text: string) => {
+  const flat = maskText(text).text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
+};
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 
 /** Describes one group, or null when it is no pattern. */
@@ -105,6 +112,10 @@ export function describeGroup(
   // the team's chat about a report says what it is, which fix it recalls and whether it is back
   const talk = members.flatMap((m) => o.discussion?.get(m.ticket.id) ?? []);
   const concepts = new Set(members.flatMap((m) => [...m.concepts]));
+  // comments too: a follow-up often says what the first message did not ("the delivery log shows them queued")
+  for (const m of members)
+    if (m.ticket.comments?.length)
+      for (const c of conceptsOf(m.ticket.comments.map((x) => x.body).join("\n"), o.lexicon)) concepts.add(c.key);
   for (const text of talk) for (const c of conceptsOf(text, o.lexicon)) concepts.add(c.key);
   const linkedKeys = new Set(members.flatMap((m) => [...m.trackerKeys, ...m.refs]));
   for (const text of talk) for (const ref of text.match(REF) ?? []) linkedKeys.add(ref);
@@ -126,9 +137,14 @@ export function describeGroup(
 
   const latest = Math.max(...tickets.map((t) => Date.parse(t.createdAt)));
   // "again" counts from a report made after the fix it points back to; the caller bounds the reports to the window
-  const saysAgain =
-    tickets.some((t) => o.saysAgain(`${t.subject}\n${t.description ?? ""}`)) ||
-    talk.some((text) => o.saysAgain(text));
+  const againTicket = tickets.find((t) => o.saysAgain(customerVoice(t)));
+  const againTalk = talk.find((text) => o.saysAgain(text));
+  const saysAgain = againTicket !== undefined || againTalk !== undefined;
+  const backBy = againTicket
+    ? `${againTicket.id} says it is back`
+    : againTalk
+      ? `the team's chat says it is back: "${excerpt(againTalk)}"`
+      : null;
   const recurrence = findRecurrence(trackers, escalations, saysAgain, latest);
   const rising = risingSeverity(tickets, o.now, o);
   const kinds: Pattern["kinds"] = [];
@@ -144,7 +160,7 @@ export function describeGroup(
   const names = accountIds.map((a) => o.accounts.get(a)?.name ?? a);
   const title = representative(members)?.ticket.subject.trim() ?? "";
   const parts = [
-    `"${title}": ${tickets.length} tickets from ${accountIds.length} customer${accountIds.length === 1 ? "" : "s"}${names.length ? ` (${names.join(", ")})` : ""}, ${day(firstSeen)} to ${day(lastSeen)}`,
+    `"${title}": ${tickets.length} ticket${tickets.length === 1 ? "" : "s"} from ${accountIds.length} customer${accountIds.length === 1 ? "" : "s"}${names.length ? ` (${names.join(", ")})` : ""}, ${day(firstSeen)} to ${day(lastSeen)}`,
   ];
   if (recurrence) parts.push(`recurring: ${recurrence.by}`);
   if (rising) parts.push(`rising: ${rising}`);
@@ -154,7 +170,7 @@ export function describeGroup(
           `${accountIds.length} customers reported it within ${o.windowDays} days (policy: ${o.minAccounts} or more)`,
         ]
       : []),
-    ...(recurrence ? [`recurring after a fix: ${recurrence.by}`] : []),
+    ...(recurrence ? [`recurring after a fix: ${recurrence.by}${backBy ? `; ${backBy}` : ""}`] : []),
     ...(rising ? [`severity rising: ${rising}`] : []),
     ...group.joins.map((j) => `${j.a} ~ ${j.b}: ${j.why}`),
   ];
