@@ -148,6 +148,14 @@ describe("stated times and frequency", () => {
   it("finds no duration where none is stated", () => {
     expect(findStatedDuration("API returning 500 errors for Acme", now)).toBeNull();
   });
+  it("dates the problem by 'on <date>' only when the clause says the problem happened then", () => {
+    const broke = findStatedDuration("the nightly sync broke on Nov 3 and nothing since", now);
+    expect(broke?.hours).toBeGreaterThan(24 * 8);
+    expect(broke?.hours).toBeLessThan(24 * 10);
+    // the date something else happened is not when the problem started
+    expect(findStatedDuration("the export is short 4 drivers we moved to linehaul on 11/2", now)).toBeNull();
+    expect(findStatedDuration("they go live on Nov 1 with the new plan", now)).toBeNull();
+  });
   it.each([
     ["intermittently failing", "intermittent"],
     ["about 1 in 12 calls fail", "intermittent"],

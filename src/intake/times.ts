@@ -1,6 +1,6 @@
 /**
  * Times stated in text: how long the problem has lasted ("for 3+ days", "more than a week",
- * "since last Tuesday", "on Nov 1") and how often it happens (always, intermittent).
+ * "since last Tuesday", "broke on Nov 1") and how often it happens (always, intermittent).
  */
 import { createRequire } from "node:module";
 import type * as ChronoModule from "chrono-node";
@@ -39,7 +39,11 @@ const DURATION =
   /\b(?:for|over|more than|almost|nearly|about|past|last|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few|several)\+?\s*(hour|day|week|month)s?\b/gi;
 const AGO =
   /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s+(hour|day|week|month)s?\s+(?:now|ago|in a row|straight)\b/gi;
-const SINCE = /\b(?:since|started|starting|began|beginning|from|on)\s+([^.,;—–-]{2,40})/gi;
+const SINCE = /\b(?:since|started|starting|began|beginning|from)\s+([^.,;—–-]{2,40})/gi;
+// "on <date>" dates the problem only when the clause says the problem happened then ("it broke on
+// Nov 3"); "drivers we moved on 4/28" dates something else
+const ON =
+  /\b(?:broke|broken|stopped|fail(?:ed|ing)|went down|down|happened|noticed|appeared|showed up|first (?:saw|seen|noticed))\b[^.;!?]{0,30}?\bon\s+([^.,;—–-]{2,40})/gi;
 
 const toNumber = (word: string): number => {
   const w = word.toLowerCase().replace(/ of$/, "");
@@ -58,7 +62,7 @@ export function findStatedDuration(text: string, now: Date): StatedDuration | nu
       consider(toNumber(m[1] ?? "") * (UNIT_HOURS[(m[2] ?? "").toLowerCase()] ?? 0), m[0]);
     }
   }
-  for (const m of text.matchAll(SINCE)) {
+  for (const m of [...text.matchAll(SINCE), ...text.matchAll(ON)]) {
     const parsed = loadChrono().parse(m[1] ?? "", now, { forwardDate: false })[0];
     if (!parsed || parsed.index > 2) continue;
     const at = parsed.start.date();
