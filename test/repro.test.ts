@@ -415,6 +415,11 @@ describe("sentences", () => {
       "It failed with 'Timed out'. Retry works.",
       ["It failed with 'Timed out'.", "Retry works."],
     ],
+    [
+      "a note written in lower case still splits, an e-mail domain and an abbreviation do not",
+      "cx from @acme-plumbing.com says jobs show up twice. same tech, approx. two copies. repro'd on staging",
+      ["cx from @acme-plumbing.com says jobs show up twice.", "same tech, approx. two copies.", "repro'd on staging"],
+    ],
   ])("%s", (_name, text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });

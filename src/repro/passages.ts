@@ -108,6 +108,10 @@ const ABBREVIATIONS = new Set([
   "etc",
   "vs",
   "approx",
+  "incl",
+  "esp",
+  "ca",
+  "no",
   "cf",
   "Mr",
   "Mrs",
@@ -130,9 +134,11 @@ const ABBREVIATIONS = new Set([
   "Dec",
 ]);
 
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([{]?[A-Z0-9])/g;
+// support notes often start a sentence in lower case ("...shows up twice. same tech, same time"):
+// end punctuation followed by any letter or digit ends a sentence, unless the word is an abbreviation
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([{]?[\p{L}0-9])/gu;
 
-/** Splits prose into sentences at end punctuation followed by a capital or digit, skipping abbreviations. */
+/** Splits prose into sentences at end punctuation followed by a word, skipping abbreviations. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
@@ -140,7 +146,7 @@ export function splitSentences(text: string): string[] {
     if (m[0].startsWith(".")) {
       const word = (/(\S+)$/.exec(text.slice(start, m.index))?.[1] ?? "").replace(/^[("'“‘[]+/, "");
       // "e.g. Chrome", "Nov. 8", "J. Smith": the full stop belongs to the word.
-      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.toLowerCase()) || /^[A-Z]$/.test(word)) continue;
+      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.toLowerCase()) || /^\p{L}$/u.test(word)) continue;
     }
     const end = m.index + m[0].length;
     const piece = text.slice(start, end).trim();
