@@ -44,7 +44,8 @@ export const escalateRules: readonly Rule[] = [
   {
     id: "escalate.technical.data_loss",
     group: "technical",
-    check: (f) => (f.dataAtRisk[0] ? `data lost, corrupted or silently wrong: ${quote(f.dataAtRisk[0])}` : null),
+    check: (f) =>
+      f.dataAtRisk[0] ? `data lost, corrupted or silently wrong: ${quote(f.dataAtRisk[0])}` : null,
   },
   {
     id: "escalate.complexity.beyond_support",
