@@ -10,6 +10,7 @@ import { generateDemoWorkspace } from "../src/demo/generate.js";
 import { DEMO_STORIES } from "../src/demo/stories.js";
 import { findPatterns } from "../src/gather/patterns.js";
 import { buildLexicon } from "../src/match/lexicon.js";
+import { conceptStats, matchTrackerTitles, toPatternTicket } from "../src/patterns/cluster.js";
 import { findRecurrence, risingSeverity } from "../src/patterns/signals.js";
 import { importBundle, piecesOf } from "../src/store/import-bundle.js";
 import { openStore } from "../src/store/sqlite-store.js";
@@ -336,6 +337,30 @@ describe("recurrence after a fix", () => {
     expect(
       findRecurrence([{ item: issue, linked: true }], [], false, Date.parse("2026-09-05T00:00:00Z")),
     ).toBeNull();
+  });
+});
+
+describe("tracker titles as hubs", () => {
+  const titles = [
+    { key: "BUG-1", title: "Count screen stops responding after forty bins in the handheld app" },
+    { key: "FEAT-2", title: "Skip bin on the handheld count screen" },
+  ];
+  const view = (id: string, subject: string, links: string[] = []) =>
+    toPatternTicket(report(id, "initech", NOW, subject, ""), "initech", links, lexicon);
+
+  it("a report says the one title it says most, and a linked report none", () => {
+    const both = view("T-1", "Count screen stops responding on the handheld after forty bins");
+    const onlyFeature = view("T-2", "Please let us skip a bin on the handheld count screen");
+    const linked = view("T-3", "Skip bin on the count screen, and the screen stops responding after forty bins", [
+      "FEAT-2",
+    ]);
+    const tickets = [both, onlyFeature, linked];
+    matchTrackerTitles(tickets, titles, lexicon, conceptStats(100, new Map()), policy.pattern.similarity);
+    // it half-says the feature's title too; joining on both would make one group of two problems
+    expect([...both.titleMatches]).toEqual(["BUG-1"]);
+    expect([...onlyFeature.titleMatches]).toEqual(["FEAT-2"]);
+    // the team already said which issue it reports
+    expect([...linked.titleMatches]).toEqual([]);
   });
 });
 

@@ -58,6 +58,17 @@ describe("natures", () => {
     ["the report totals don't match the invoice list", "data_integrity"],
     ["some orders don't show up in the sales report", "data_integrity"],
     ["sales are counted twice in the revenue report", "data_integrity"],
+    // the export's numbers disagree with the product's own screen
+    ["the invoice CSV shows 0 tax for March while the invoice screen in the app shows 4,210", "data_integrity"],
+    ["the downloaded report gives much lower totals for the weekend than the dashboard", "data_integrity"],
+    ["the payroll export only has about half the employees", "data_integrity"],
+    ["the export totals don't match what the app shows", "data_integrity"],
+    ["The dashboard looks right, it is the export that is wrong.", "data_integrity"],
+    // another tenant's records in front of a user, said without "security"
+    ["his client portal lists three folders of another accounting firm", "security"],
+    ["a patient could open records owned by a different clinic", "security"],
+    ["the tenant admin sees invoices that don't belong to our company", "security"],
+    ["the parent app shows documents that have nothing to do with her", "security"],
     // the product making copies of records: a defect
     ["every job on the dispatch board shows up twice", "bug"],
     ["every job created after sync is on gets echoed back from google as a new job", "bug"],
@@ -67,6 +78,11 @@ describe("natures", () => {
     // a deletion that did not hold: a removed person's access, an erasure someone asked for
     ["a deleted user can still log in", "security"],
     ["they asked us to delete their data but the contacts are still in the export", "security"],
+    // people offered to a user that are not theirs, said without "leak" or "security"
+    ["the dropdown suggests people we have never dealt with", "security"],
+    ["the composer suggests names and email addresses that have nothing to do with us", "security"],
+    ["Composer suggesting people we don't know", "security"],
+    ["the To: field autocompletes other customers' contacts", "security"],
   ])("%s -> %s", (text, nature) => {
     expect(natures(text)).toContain(nature);
   });
@@ -87,6 +103,10 @@ describe("natures", () => {
     ["Amy's team invited the other practice's staff as guests in their tenant", "security"],
     ["the reminder shows the wrong clinic's address since they moved", "security"],
     ["the users said it's not his fault", "security"],
+    ["we have never dealt with this error before", "security"],
+    ["the composer suggests recipients from past events", "security"],
+    ["that 500 has nothing to do with us, it is the carrier's API", "security"],
+    ["the list shows people we invited last year", "security"],
     // a worry about what may happen is not an outage now
     ["storage 97% full - are we going to be locked out of our own files??", "outage"],
     ["will we be locked out on Friday?", "outage"],
@@ -107,6 +127,17 @@ describe("natures", () => {
     ["the dashboard colours don't match our brand", "data_integrity"],
     ["the report is wrong because the time zone is set to UTC", "data_integrity"],
     ["the numbers don't add up for the renewal", "data_integrity"],
+    // the file's layout, speed or a passing error is not a record wrong in it
+    ["the export has fewer columns than the screen", "data_integrity"],
+    ["the export takes about half the time it used to", "data_integrity"],
+    ["the report shows the same totals as the dashboard", "data_integrity"],
+    ["the export shows 3 columns while the screen shows 8", "data_integrity"],
+    ["the report has 2 errors but the app shows them fine", "data_integrity"],
+    ["the export's date format doesn't match the app", "data_integrity"],
+    // records the customer moved itself, or its own other office, are no exposure
+    ["we migrated files from another system", "security"],
+    ["these tickets don't belong to our team", "security"],
+    ["we see documents from the other office we manage", "security"],
     // copies the customer made, or a wish, are not the product duplicating records
     ["we imported the same file twice by mistake", "bug"],
     ["how do I merge duplicate contacts?", "bug"],
@@ -124,6 +155,11 @@ describe("cues", () => {
     ["Customer threatening to churn over a missing feature", "churnThreat"],
     ["we will not renew and will move to Trellis", "churnThreat"],
     ["they are evaluating other vendors", "churnThreat"],
+    // the customer's next purchase or its renewal put on the line
+    ["if we cannot import them by then, the expansion goes to Benchling", "churnThreat"],
+    ["we will have to revisit renewing the existing sites in September", "churnThreat"],
+    ["they will take their business elsewhere", "churnThreat"],
+    ["they are reconsidering the renewal", "churnThreat"],
     ["their attorneys are now involved", "legalRisk"],
     ["general counsel says we breached the contract", "legalRisk"],
     ["threatening to go public on social media", "prRisk"],
@@ -137,8 +173,15 @@ describe("cues", () => {
     ["I do not have access to the inbound mail-ingest logs", "complexity"],
     ["loads the widget in their custom React Native app", "customImplementation"],
     ["engineering says this is working as designed", "designDecision"],
+    ["the invoice should not include cancelled items", "designDecision"],
+    ["we should not have to re-enter the address every time", "designDecision"],
     ["Reproduced against the sandbox", "confirmedBug"],
     ["greyed out again, we fixed this in 4.12", "recurrence"],
+    // a team member rules a tracker issue or article out by its key
+    ["Not ENG-512: the log says Sent, not Skipped.", "ruledOut"],
+    ["this is different from PAY-77, which only hit refunds", "ruledOut"],
+    ["Checked the DNS records, so KB-48 is not it.", "ruledOut"],
+    ["CB-ENG-590 doesn't apply here, the periods start in the morning", "ruledOut"],
     // the verb left out at the end of a clause, also when the next sentence starts in lower case
     ["we need to ship the release by Friday and can't", "blocked"],
     ["payroll has to go out by the 1st and can't. error from the console:", "blocked"],
@@ -173,6 +216,13 @@ describe("cues", () => {
     ["Our CFO wants a report of spend", "execRequest"],
     ["The job threw an exception at startup", "policyException"],
     ["Any news on the fix?", "prRisk"],
+    ["the contract goes to legal for signature", "churnThreat"],
+    ["the expansion goes to the board next week", "churnThreat"],
+    ["the rollout goes to production on Monday", "churnThreat"],
+    ["please review the renewal quote", "churnThreat"],
+    // an apology or a regret about one's own act is no design decision
+    ["Sorry, I should not have pasted our live key.", "designDecision"],
+    ["we should have checked the logs first", "designDecision"],
     ["Harbor Lane Media asked about exports", "prRisk"],
     ["No rush, any time this week is fine", "productionDown"],
     ["I wasn't able to reproduce it on staging", "confirmedBug"],
@@ -189,6 +239,13 @@ describe("cues", () => {
     ["the recurring meeting invites are missing attendees", "recurrence"],
     ["the API returned 500 for every request", "recurrence"],
     ["the export returned an empty file", "recurrence"],
+    // a key named as the cause, or back again, is not ruled out
+    ["this is STY-4120 again", "ruledOut"],
+    ["oh no, not STY-4120 again", "ruledOut"],
+    ["same as ENG-77 last month", "ruledOut"],
+    ["not only ENG-1 but also ENG-2", "ruledOut"],
+    ["ENG-77 is not fixed yet", "ruledOut"],
+    ["not sure whether KB-48 applies", "ruledOut"],
   ])("%s is not %s", (text, cue) => {
     expect(cues(text)).not.toContain(cue);
   });

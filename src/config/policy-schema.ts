@@ -131,6 +131,8 @@ export function policySchemaOf(z: typeof Zod) {
         confirmedBug: patterns,
         recurrence: patterns,
         workaroundTried: patterns,
+        likeCase: patterns,
+        ruledOut: patterns,
       }),
       segments: z.object({ nouns: z.array(z.string()), quantifiers: z.array(z.string()) }),
       legalSuffixes: z.array(z.string()),

@@ -8,6 +8,7 @@ import type { Context } from "../domain/context.js";
 import type { IssueFacts } from "../intake/intake.js";
 import { findAccountsNamedIn, indexAccountNames } from "../intake/customers.js";
 import { conceptsOf, ftsExpression, type Concept, type Lexicon } from "../match/lexicon.js";
+import { likensTo } from "../match/relate.js";
 import type { DocKind, Store } from "../store/sqlite-store.js";
 import { ticketText } from "../store/sqlite-store.js";
 import { indexPhrasesOf, stem } from "../intake/text.js";
@@ -90,6 +91,12 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
     for (const link of findAccountsNamedIn(notes.join("\n"), nameIndex))
       if (link.accountId !== t.accountId) notedAccounts.add(link.accountId);
   }
+  // and the accounts the team's chat likens the issue to ("like Lingua Franca in Dec")
+  const likeCase = policy.vocabulary.cues.likeCase.map((p) => new RegExp(p, "i"));
+  for (const c of chatMessages)
+    for (const link of findAccountsNamedIn(c.text, nameIndex))
+      if (!namedIds.includes(link.accountId) && likensTo(c.text, link.matched, likeCase))
+        notedAccounts.add(link.accountId);
   const have = new Set([...ticketIds, ...extraTickets]);
   const notedTickets = store
     .ticketsOfAccounts([...notedAccounts], [], NOTED_ACCOUNT_TICKETS)
@@ -98,13 +105,19 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   const allTicketIds = tickets.map((t) => t.id);
   const links = store.linksBetween(allTicketIds, []);
   for (const l of links) trackerKeys.add(l.trackerKey);
+  // the tracker issues KB articles name ("Known bug DRW-455: ..."), so that matching can follow them
+  const kbArticles = store.kbArticles([...kbIds]);
+  const kbRefs = new Set(
+    kbArticles.flatMap((k) => [...`${k.title}\n${k.body}`.matchAll(REF)].map((m) => m[0])),
+  );
+  for (const key of store.existingRefs([...kbRefs]).tracker) trackerKeys.add(key);
 
   return {
     team: store.team(),
     accounts,
     tickets,
     trackerIssues: store.trackerIssues([...trackerKeys]),
-    kbArticles: store.kbArticles([...kbIds]),
+    kbArticles,
     chatMessages,
     pastEscalations: store.pastEscalations([...escalationIds]),
     links,

@@ -18,6 +18,7 @@ import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/
 import { conceptStats, textAgreement, toPatternTicket } from "../patterns/cluster.js";
 import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
 import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
+import { findRuledOutKeys } from "./ruled-out.js";
 import { ticketText } from "../store/sqlite-store.js";
 
 /** A record judged to be about the issue, with why. */
@@ -126,6 +127,55 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     });
   }
 
+  // a named customer's other open tickets (its own, or from its contacts' and domain's addresses)
+  // that tell the issue as its matching ticket tells it: a second site writing in the customer's
+  // language ("Pré-arrivée pas reçue") or in a few words ("absence notices stopped") shares too little
+  // with the description alone, but its subject is said by the description with that ticket, as a
+  // tracker title must be, or the two tickets agree as `escalate patterns` asks two tickets to agree
+  for (const accountId of named) {
+    const anchors = [...related.values()].filter(
+      (r) => r.accountId === accountId && !CLOSED.has(r.item.status),
+    );
+    for (const x of scored) {
+      if (x.accountId !== accountId || related.has(x.ticket.id) || CLOSED.has(x.ticket.status)) continue;
+      const fit = anchors
+        .map((a) => {
+          const said = `${input.description}\n${fullTicketText(a.item)}`;
+          const cs = conceptsOf(x.ticket.subject, lexicon, { exclude: input.excludeTokens });
+          const alike = coverageIn(cs, localWeights.weigh(cs), bagOf("", said));
+          const agree =
+            alike >= m.trackerMinCoverage
+              ? null
+              : ticketAgreement(
+                  said,
+                  a.item,
+                  x.ticket,
+                  input.excludeTokens,
+                  lexicon,
+                  localWeights,
+                  policy.pattern.similarity,
+                );
+          return { anchor: a.item.id, alike, agree };
+        })
+        .find((f) => f.alike >= m.trackerMinCoverage || f.agree !== null);
+      if (!fit) continue;
+      related.set(x.ticket.id, {
+        item: x.ticket,
+        accountId,
+        score: x.score,
+        coverage: x.coverage,
+        why: [
+          fit.agree
+            ? `the named customer's ticket agrees with ${fit.anchor} (${fit.agree.shared
+                .slice(0, 5)
+                .map((k) => k.replace(/^~/, ""))
+                .join(", ")}; overlap ${fit.agree.overlap.toFixed(2)})`
+            : `the named customer's ticket; its subject is said by the issue and ${fit.anchor} (${fit.alike.toFixed(2)})`,
+        ],
+      });
+    }
+  }
+
   // a named customer with no matching ticket: its open ticket that shares the most with the issue,
   // or its only recent open ticket, stands in (said so in the reasons). A tracker issue linked to a
   // ticket restates its problem in the team's words (a ticket written in French, its bug in English),
@@ -184,9 +234,22 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   // an agent's note on a related open ticket that names other accounts ("same as Juniper Hill (Sept)")
   // points at those accounts' look-alike tickets: opened before the note, and whose subject the
   // noted ticket (with the description) says for the most part, as a tracker title must
+  // The team's chat about the issue counts as such a note ("smells like the release setting again
+  // (like Lingua Franca in Dec)"): a message naming a related ticket, or discussing the issue
   const accountNames = indexAccountNames(context.accounts, policy.vocabulary.legalSuffixes);
+  const likeCase = policy.vocabulary.cues.likeCase.map((p) => new RegExp(p, "i"));
+  const teamChat = context.chatMessages
+    .filter(
+      (c) =>
+        [...refsIn(c.text)].some((id) => related.has(id)) ||
+        scoreBag(query, weights, bagOf("", c.text), avg).coverage >= m.chatMinCoverage,
+    )
+    .map((c) => ({ body: c.text, createdAt: c.at }));
   for (const r of [...related.values()].filter((x) => !CLOSED.has(x.item.status))) {
-    const notes = (r.item.comments ?? []).filter((c) => c.role !== "customer");
+    const notes = [
+      ...(r.item.comments ?? []).filter((c) => c.role !== "customer"),
+      ...(r.accountId !== undefined && named.has(r.accountId) ? teamChat : []),
+    ];
     if (notes.length === 0) continue;
     const said = bagOf("", `${input.description}\n${fullTicketText(r.item)}`);
     // or, when the subject is worded apart ("Storage 95% warning" for "storage almost full"), the
@@ -209,8 +272,22 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     };
     const notedAt = notes.reduce((max, c) => (c.createdAt > max ? c.createdAt : max), "");
     const text = notes.map((c) => c.body).join("\n");
+    const inNotes = new Set(
+      findAccountsNamedIn(
+        (r.item.comments ?? [])
+          .filter((c) => c.role !== "customer")
+          .map((c) => c.body)
+          .join("\n"),
+        accountNames,
+      ).map((l) => l.accountId),
+    );
     for (const link of findAccountsNamedIn(text, accountNames)) {
       if (link.accountId === r.accountId) continue;
+      // chat also lists who is affected ("that's Tamarack, H&C and Verdi"): there only an account
+      // the issue is likened to ("like Lingua Franca in Dec") points at an earlier look-alike
+      const inChatOnly = !inNotes.has(link.accountId);
+      if (inChatOnly && !likensTo(text, link.matched, likeCase)) continue;
+      const namedWhere = inChatOnly ? `the team's chat about ${r.item.id}` : `a note on ${r.item.id}`;
       const pick = scored
         .filter(
           (x) => x.accountId === link.accountId && !related.has(x.ticket.id) && x.ticket.createdAt <= notedAt,
@@ -230,11 +307,11 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         coverage: pick.coverage,
         why: [
           pick.agree
-            ? `${link.matched} named in a note on ${r.item.id}; the two tickets agree (${pick.agree.shared
+            ? `${link.matched} named in ${namedWhere}; the two tickets agree (${pick.agree.shared
                 .slice(0, 5)
                 .map((k) => k.replace(/^~/, ""))
                 .join(", ")}; overlap ${pick.agree.overlap.toFixed(2)})`
-            : `${link.matched} named in a note on ${r.item.id}; its subject matches (${pick.alike.toFixed(2)})`,
+            : `${link.matched} named in ${namedWhere}; its subject matches (${pick.alike.toFixed(2)})`,
         ],
       });
     }
@@ -263,10 +340,26 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     return Math.max(scoreBag(query, weights, bag, avg).coverage, ...bySubject);
   };
 
+  // keys a team member rules out (the description, staff notes on the related tickets, chat that
+  // names them): "Not STY-4120: these bookings ..." keeps STY-4120 out, whatever words it shares
+  const ruledOut = findRuledOutKeys(
+    [
+      input.description,
+      ...[...related.values()].flatMap((r) =>
+        (r.item.comments ?? []).filter((c) => c.role !== "customer").map((c) => c.body),
+      ),
+      ...context.chatMessages
+        .filter((c) => [...refsIn(c.text)].some((id) => related.has(id)))
+        .map((c) => c.text),
+    ],
+    policy.vocabulary.cues.ruledOut,
+  );
+
   // --- tracker issues: linked to a related ticket, or about the same thing
   const linkedKeys = new Set(context.links.filter((l) => related.has(l.ticketId)).map((l) => l.trackerKey));
   const trackerIssues: Array<Related<TrackerIssue>> = [];
   for (const issue of context.trackerIssues) {
+    if (ruledOut.has(issue.key)) continue;
     const tc = titleCoverage(issue.title);
     const qc = queryCoverage(issue.title, issue.description ?? "");
     if (linkedKeys.has(issue.key)) {
@@ -341,6 +434,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const mentioned = refsIn(relatedText);
   const kbArticles: Array<Related<KbArticle>> = [];
   for (const article of context.kbArticles) {
+    if (ruledOut.has(article.id)) continue;
     if (mentioned.has(article.id)) {
       kbArticles.push({
         item: article,
@@ -366,6 +460,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   }
   const pastEscalations: Array<Related<PastEscalation>> = [];
   for (const esc of context.pastEscalations) {
+    if (ruledOut.has(esc.id) || (esc.trackerKey && ruledOut.has(esc.trackerKey))) continue;
     if (mentioned.has(esc.id) || (esc.trackerKey && trackerKeys.has(esc.trackerKey))) {
       pastEscalations.push({
         item: esc,
@@ -388,17 +483,24 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       });
     }
   }
-  // tracker issues named in related text (e.g. "ENG-702 stall again" in chat) are related too
+  // tracker issues named in related text (e.g. "ENG-702 stall again" in chat) are related too, and
+  // so are those a matching KB article names ("Known bug DRW-455: ... Workaround: ..."): the article
+  // is about this problem, so the bug it documents is this problem's bug
+  const namedByKb = new Map<string, string>();
+  for (const r of kbArticles)
+    for (const key of refsIn(`${r.item.title}\n${r.item.body}`))
+      if (!namedByKb.has(key)) namedByKb.set(key, r.item.id);
   for (const issue of context.trackerIssues) {
-    if (!trackerKeys.has(issue.key) && mentioned.has(issue.key)) {
-      trackerIssues.push({
-        item: issue,
-        score: 1,
-        coverage: 1,
-        why: ["referenced in related tickets or chat"],
-      });
-      trackerKeys.add(issue.key);
-    }
+    if (trackerKeys.has(issue.key) || ruledOut.has(issue.key)) continue;
+    const kbId = namedByKb.get(issue.key);
+    if (!mentioned.has(issue.key) && !kbId) continue;
+    trackerIssues.push({
+      item: issue,
+      score: 1,
+      coverage: 1,
+      why: [mentioned.has(issue.key) ? "referenced in related tickets or chat" : `named in ${kbId}`],
+    });
+    trackerKeys.add(issue.key);
   }
 
   const byScore = <T>(a: Related<T>, b: Related<T>) => b.score - a.score;
@@ -410,6 +512,17 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     pastEscalations: pastEscalations.sort(byScore),
     queryConcepts: query.map((c) => c.words[0] ?? c.key),
   };
+}
+
+/** True when `name` follows words that liken the issue to that account's case ("like X in Dec"). */
+export function likensTo(text: string, name: string, likeCase: readonly RegExp[]): boolean {
+  const lower = text.toLowerCase();
+  const needle = name.toLowerCase();
+  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+    const before = lower.slice(Math.max(0, i - 60), i);
+    if (likeCase.some((re) => re.test(before))) return true;
+  }
+  return false;
 }
 
 function sharedSignatures(a: Signatures, b: Signatures): string[] {

@@ -181,10 +181,11 @@ export function joinReason(
 }
 
 /**
- * Marks, on each ticket, the tracker issues whose title its text says: at least
+ * Marks, on each ticket, the tracker issue whose title its text says best: at least
  * `trackerTitleConcepts` of the title's ideas and `trackerTitleCover` of its weight. An engineer's
  * title names the problem once; reports that say it in their own words meet there even when they
- * share little with each other.
+ * share little with each other. One issue per ticket, and none for a ticket the team already
+ * linked to an issue: a report that half-says two titles would otherwise join two problems.
  */
 export function matchTrackerTitles(
   tickets: readonly PatternTicket[],
@@ -202,6 +203,7 @@ export function matchTrackerTitles(
       else byConcept.set(k, [i]);
     }
   });
+  const best = new Map<number, { key: string; said: number }>();
   for (const { key, title } of titles) {
     const concepts = conceptsOf(title, lexicon, { keepMeta: true }).map((c) => c.key);
     const total = sum(concepts, stats.weight);
@@ -216,10 +218,15 @@ export function matchTrackerTitles(
       }
     }
     for (const [i, h] of hits) {
-      if (h.n >= thresholds.trackerTitleConcepts && h.weight / total >= thresholds.trackerTitleCover)
-        tickets[i]?.titleMatches.add(key);
+      const share = h.weight / total;
+      if (h.n < thresholds.trackerTitleConcepts || share < thresholds.trackerTitleCover) continue;
+      if ((tickets[i]?.trackerKeys.size ?? 0) > 0) continue;
+      // best: the title whose ideas it says most (by weight), not the shortest title it half-says
+      const current = best.get(i);
+      if (!current || h.weight > current.said) best.set(i, { key, said: h.weight });
     }
   }
+  for (const [i, { key }] of best) tickets[i]?.titleMatches.add(key);
 }
 
 /**
