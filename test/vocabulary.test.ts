@@ -260,6 +260,10 @@ describe("sentences cues are read in", () => {
     ["wasn't this fixed in 14.2?? they can't run it", ["wasn't this fixed in 14.2??", "they can't run it"]],
     ["see e.g. the export tab. it fails", ["see e.g. the export tab.", "it fails"]],
     ["version 14.2 broke it. Then it failed again.", ["version 14.2 broke it.", "Then it failed again."]],
+    [
+      "Sr. Almeida's client saw another firm's folders. Dr. Lee too, e.g. Ortiz and Co.",
+      ["Sr. Almeida's client saw another firm's folders.", "Dr. Lee too, e.g. Ortiz and Co."],
+    ],
   ])("%s", (text, expected) => {
     expect(cueSentences(text)).toEqual(expected);
   });

@@ -62,10 +62,11 @@ export function stem(token: string): string {
   return s;
 }
 
-/** Splits text into sentences (also at line breaks), trimmed, without empties. */
+/** Splits text into sentences (also at line breaks), trimmed, without empties. A title or an
+ * abbreviation ("Dr. Lee", "Sr. Almeida", "e.g. Chrome") does not end a sentence. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])|\n+/u)
+    .split(/(?<=[.!?])(?<!\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Jr|Prof|Mme|Mlle|Hr|e\.g|i\.e|vs|approx|cf)\.)\s+(?=[A-Z0-9"'(])|\n+/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
