@@ -94,6 +94,8 @@ export function policySchemaOf(z: typeof Zod) {
       kbMinCoverage: z.number(),
       escalationMinCoverage: z.number(),
       chatMinCoverage: z.number(),
+      chatReplyMinutes: z.number().nonnegative(),
+      chatReplyMinShared: z.number().int().positive(),
       candidateLimit: z.number().int().positive(),
       candidateMaxDocShare: z.number().positive(),
     }),

@@ -4,6 +4,7 @@
  * (tracker issues of those tickets, tickets of those tracker issues, ids named in their text).
  */
 import type { Policy } from "../config/policy.js";
+import type { ChatMessage } from "../domain/bundle.js";
 import type { Context } from "../domain/context.js";
 import type { IssueFacts } from "../intake/intake.js";
 import { findAccountsNamedIn, indexAccountNames } from "../intake/customers.js";
@@ -68,7 +69,12 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   const kbIds = new Set(hits(["kb"], 50));
   const escalationIds = new Set(hits(["escalation"], 50));
   for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys], LINKED_TICKETS_PER_ISSUE)) ticketIds.add(id);
-  const chatMessages = store.chatMessages(chatIds);
+  const chatMessages = withReplies(
+    store,
+    store.chatMessages(chatIds),
+    ticketIds,
+    policy.matching.chatReplyMinutes,
+  );
   const firstTickets = store.tickets([...ticketIds]);
   const mentioned = new Set<string>([...facts.description.matchAll(REF)].map((m) => m[0]));
   for (const text of [...chatMessages.map((c) => c.text), ...firstTickets.map((t) => ticketText(t).body)]) {
@@ -124,4 +130,43 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
     stats: { total, df },
     failures: [],
   };
+}
+
+const OFFSET_MARGIN_MS = 15 * 3_600_000;
+
+/**
+ * Adds the messages that follow, in the same channel and within `minutes`, each chat message that
+ * names a candidate ticket: chat without thread ids answers in the next message, which need not
+ * share the description's words (matching decides whether it is a reply).
+ */
+function withReplies(
+  store: Store,
+  messages: ChatMessage[],
+  ticketIds: ReadonlySet<string>,
+  minutes: number,
+): ChatMessage[] {
+  const key = (m: ChatMessage) => `${m.channel}\u0000${m.at}\u0000${m.text}`;
+  const have = new Set(messages.map(key));
+  const out = [...messages];
+  for (const m of messages) {
+    if (![...m.text.matchAll(REF)].some((r) => ticketIds.has(r[0]))) continue;
+    const from = Date.parse(m.at);
+    if (!Number.isFinite(from)) continue;
+    const to = from + minutes * 60_000;
+    // stored times may carry offsets, which do not sort as instants: read wider, then bound exactly
+    const after = store
+      .chatMessagesBetween(
+        new Date(from - OFFSET_MARGIN_MS).toISOString(),
+        new Date(to + OFFSET_MARGIN_MS).toISOString(),
+      )
+      .filter((x) => {
+        const at = Date.parse(x.at);
+        return x.channel === m.channel && at > from && at <= to && !have.has(key(x));
+      });
+    for (const x of after) {
+      have.add(key(x));
+      out.push(x);
+    }
+  }
+  return out;
 }

@@ -18,6 +18,7 @@ import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/
 import { conceptStats, textAgreement, toPatternTicket } from "../patterns/cluster.js";
 import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
 import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
+import { chatReplies } from "./chat-replies.js";
 import { findRuledOutKeys } from "./ruled-out.js";
 import { ticketText } from "../store/sqlite-store.js";
 
@@ -397,6 +398,22 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         coverage: qc,
         why: [`discusses the issue (${qc.toFixed(2)})`],
       });
+  }
+
+  // replies to those messages in chat without thread ids: what the team answered
+  for (const { reply, to } of chatReplies(
+    chatMessages.map((c) => c.item),
+    context.chatMessages,
+    lexicon,
+    { minutes: m.chatReplyMinutes, minShared: m.chatReplyMinShared },
+  )) {
+    if (chatMessages.some((c) => c.item === reply)) continue;
+    chatMessages.push({
+      item: reply,
+      score: 0,
+      coverage: 0,
+      why: [`answers ${to.author ?? "a message"} in ${to.channel} (${to.at})`],
+    });
   }
 
   // --- stage 2: follow links to more tickets (tracker issue lists, ids named in related chat)
