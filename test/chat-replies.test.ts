@@ -42,6 +42,17 @@ describe("chatReplies (pure)", () => {
     const other = msg("#support", "2026-11-09T22:05:00Z", "pausing keeps the discount", "t2");
     expect(chatReplies([threaded], [threaded, other], lexicon, limits)).toEqual([]);
   });
+  it("takes every later reply posted in the message's own thread, whatever its words and time", () => {
+    const root = {
+      ...msg("#support", "2026-11-09T21:40:00Z", "parent sees a kid who isn't theirs, T-50"),
+      id: "c1",
+    };
+    const inThread = msg("#support", "2026-11-10T09:00:00Z", "Lindale had something odd too, T-48", "c1");
+    const notInThread = msg("#support", "2026-11-09T21:45:00Z", "printer is out of toner");
+    expect(chatReplies([root], [root, notInThread, inThread], lexicon, limits)).toEqual([
+      { reply: inThread, to: root },
+    ]);
+  });
 });
 
 describe("a reply that names the documentation", () => {

@@ -24,6 +24,7 @@ describe("natures", () => {
     ["the shared link works for anyone without logging in", "security"],
     ["Vulnerability report: attachments can be downloaded by changing the file ID in the URL", "security"],
     ["Data export is missing rows", "data_integrity"],
+    ["Tips report (and CSV) totals $45,930.10 vs $48,212.55 on the payroll run screen", "data_integrity"],
     ["the sync is wiping out custom fields", "data_integrity"],
     ["Salesforce sync is blanking out phone numbers", "data_integrity"],
     ["personal data was not erased after their deletion request", "data_integrity"],
@@ -83,6 +84,16 @@ describe("natures", () => {
     ["the composer suggests names and email addresses that have nothing to do with us", "security"],
     ["Composer suggesting people we don't know", "security"],
     ["the To: field autocompletes other customers' contacts", "security"],
+    // another person's own details in front of a user
+    ["the parent opens the app and sees another child's card - different name, different school", "security"],
+    ["she could see the other family's pickup time and phone number", "security"],
+    // a fix in the product's code is needed
+    ["Needs a code fix in the schedule save path.", "bug"],
+    // the account holding back its expansion or evaluating another product
+    ["they are evaluating Acmesoft and will hold off", "churn_risk"],
+    ["they will not expand to the 9 new properties this spring", "churn_risk"],
+    // a question how someone other than the customer does something
+    ["how can a licensed contractor upload drawings on a resident's application?", "how_to"],
   ])("%s -> %s", (text, nature) => {
     expect(natures(text)).toContain(nature);
   });
@@ -134,14 +145,23 @@ describe("natures", () => {
     ["the export shows 3 columns while the screen shows 8", "data_integrity"],
     ["the report has 2 errors but the app shows them fine", "data_integrity"],
     ["the export's date format doesn't match the app", "data_integrity"],
+    ["the report layout shows 3 columns vs 8 in the app", "data_integrity"],
     // records the customer moved itself, or its own other office, are no exposure
     ["we migrated files from another system", "security"],
     ["these tickets don't belong to our team", "security"],
     ["we see documents from the other office we manage", "security"],
+    ["the driver sees another child's stop was moved", "security"],
+    ["a parent asked to add another child's guardian", "security"],
     // copies the customer made, or a wish, are not the product duplicating records
     ["we imported the same file twice by mistake", "bug"],
     ["how do I merge duplicate contacts?", "bug"],
     ["we'd like to double the limit", "bug"],
+    ["No code change is needed, it is a setting.", "bug"],
+    ["this does not need a code fix", "bug"],
+    ["we are evaluating the workaround internally", "churn_risk"],
+    ["they are evaluating whether the new report fits", "churn_risk"],
+    ["the side panel won't expand to full width", "churn_risk"],
+    ["how can the export be missing rows?", "how_to"],
   ])("%s is not %s", (text, nature) => {
     expect(natures(text)).not.toContain(nature);
   });
@@ -182,6 +202,7 @@ describe("cues", () => {
     ["this is different from PAY-77, which only hit refunds", "ruledOut"],
     ["Checked the DNS records, so KB-48 is not it.", "ruledOut"],
     ["CB-ENG-590 doesn't apply here, the periods start in the morning", "ruledOut"],
+    ["Not the old rounding bug PAY-1288 — totals are off by whole shifts", "ruledOut"],
     // the verb left out at the end of a clause, also when the next sentence starts in lower case
     ["we need to ship the release by Friday and can't", "blocked"],
     ["payroll has to go out by the 1st and can't. error from the console:", "blocked"],
@@ -208,6 +229,18 @@ describe("cues", () => {
     ["the sync failures keep recurring every Monday", "recurrence"],
     ["this is a recurring issue for them", "recurrence"],
     ["the timeout has returned since Tuesday's deploy", "recurrence"],
+    ["It's a known bug, ENG-4 tracks it", "confirmedBug"],
+    // the account evaluating another product, or holding back its expansion
+    ["they are evaluating SiteMinder and will not expand", "churnThreat"],
+    ["the customer is piloting Zendesk in one region", "churnThreat"],
+    ["she said they won't expand into the remaining 4 regions", "churnThreat"],
+    ["they will not sign the expansion", "churnThreat"],
+    // a whole team of the account unable to work
+    ["Their whole night dispatch desk (~140 brokers) cannot put new loads out", "productionDown"],
+    ["the entire billing department is unable to log in", "productionDown"],
+    // the same action fails every time
+    ["Every time we move a customer to Scale mid-cycle the upgrade fails with a 500.", "blocked"],
+    ["the import crashes every single time", "blocked"],
   ])("%s -> %s", (text, cue) => {
     expect(cues(text)).toContain(cue);
   });
@@ -241,11 +274,21 @@ describe("cues", () => {
     ["the export returned an empty file", "recurrence"],
     // a key named as the cause, or back again, is not ruled out
     ["this is STY-4120 again", "ruledOut"],
+    ["not the same bug PAY-1288 again, surely?", "ruledOut"],
     ["oh no, not STY-4120 again", "ruledOut"],
     ["same as ENG-77 last month", "ruledOut"],
     ["not only ENG-1 but also ENG-2", "ruledOut"],
     ["ENG-77 is not fixed yet", "ruledOut"],
     ["not sure whether KB-48 applies", "ruledOut"],
+    // a hedge is no confirmation
+    ["Need someone who knows the routing engine - not sure it's a bug.", "confirmedBug"],
+    ["I don't know if this is a defect or their setup", "confirmedBug"],
+    ["we wonder whether it is a regression", "confirmedBug"],
+    ["we are evaluating the fix from engineering", "churnThreat"],
+    ["they are evaluating options for the rollout", "churnThreat"],
+    ["the accordion won't expand to show the rows", "churnThreat"],
+    ["the whole team is going to the offsite", "productionDown"],
+    ["it failed once and worked every time after that", "blocked"],
   ])("%s is not %s", (text, cue) => {
     expect(cues(text)).not.toContain(cue);
   });

@@ -1,7 +1,8 @@
 /**
  * Replies in chat that carries no thread ids: the next message in the same channel (and thread,
  * when there is one), soon after a message about the issue and sharing some of its ideas, answers
- * it ("yes — freeze keeps the price, KB-140 has it"). Pure: messages, lexicon and limits come in.
+ * it ("yes — freeze keeps the price, KB-140 has it"). A message posted in the thread a message opens
+ * answers it, whatever its words. Pure: messages, lexicon and limits come in.
  */
 import type { ChatMessage } from "../domain/bundle.js";
 import { conceptsOf, type Lexicon } from "./lexicon.js";
@@ -33,6 +34,19 @@ export function chatReplies(
   const ideas = (m: ChatMessage) => new Set(conceptsOf(m.text, lexicon).map((c) => c.key));
   for (const to of about) {
     const at = Date.parse(to.at);
+    // a reply posted in the message's own thread answers it, whatever words it uses
+    const threaded = sorted.filter(
+      (m) =>
+        to.id !== undefined &&
+        m.channel === to.channel &&
+        m.threadId === to.id &&
+        Date.parse(m.at) > at &&
+        !about.includes(m),
+    );
+    if (threaded.length > 0) {
+      out.push(...threaded.map((reply) => ({ reply, to })));
+      continue;
+    }
     const next = sorted.find((m) => m !== to && sameThread(m, to) && Date.parse(m.at) > at);
     if (!next || Date.parse(next.at) - at > limits.minutes * 60_000) continue;
     if (about.includes(next)) continue;
