@@ -13,6 +13,7 @@ import { likensTo } from "../match/relate.js";
 import type { DocKind, Store } from "../store/sqlite-store.js";
 import { ticketText } from "../store/sqlite-store.js";
 import { indexPhrasesOf, stem } from "../intake/text.js";
+import { widenedRange } from "./time-bounds.js";
 
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 const EXACT_COUNT_LIMIT = 20_000;
@@ -25,7 +26,9 @@ const LINKED_TICKETS_PER_ISSUE = 50;
 
 /** The full-text expression for `concepts`: their words, and the phrases a joined word ("logout") stands for. */
 function searchExpression(concepts: readonly Concept[]): string {
-  const phrases = [...new Set(concepts.flatMap((c) => c.words.flatMap((w) => indexPhrasesOf(w.toLowerCase()))))];
+  const phrases = [
+    ...new Set(concepts.flatMap((c) => c.words.flatMap((w) => indexPhrasesOf(w.toLowerCase())))),
+  ];
   return [ftsExpression(concepts), ...phrases].filter((x) => x.length > 0).join(" OR ");
 }
 
@@ -42,7 +45,14 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   for (const c of concepts) {
     const counts = c.words.map((w) => termCounts.get(stem(w.toLowerCase())) ?? 0);
     const sum = counts.reduce((a, b) => a + b, 0);
-    df.set(c.key, counts.length === 1 ? sum : sum <= EXACT_COUNT_LIMIT ? store.matchCount(searchExpression([c])) : Math.max(...counts));
+    df.set(
+      c.key,
+      counts.length === 1
+        ? sum
+        : sum <= EXACT_COUNT_LIMIT
+          ? store.matchCount(searchExpression([c]))
+          : Math.max(...counts),
+    );
   }
   // candidates come from the words that can tell documents apart: very common ones only widen
   // the result set that BM25 must rank
@@ -68,7 +78,8 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   const chatIds = hits(["chat"], 100);
   const kbIds = new Set(hits(["kb"], 50));
   const escalationIds = new Set(hits(["escalation"], 50));
-  for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys], LINKED_TICKETS_PER_ISSUE)) ticketIds.add(id);
+  for (const id of store.ticketIdsOfTrackerKeys([...trackerKeys], LINKED_TICKETS_PER_ISSUE))
+    ticketIds.add(id);
   const chatMessages = withReplies(
     store,
     store.chatMessages(chatIds),
@@ -132,8 +143,6 @@ export function gather(store: Store, facts: IssueFacts, policy: Policy, lexicon:
   };
 }
 
-const OFFSET_MARGIN_MS = 15 * 3_600_000;
-
 /**
  * Adds the messages that follow, in the same channel and within `minutes`, each chat message that
  * names a candidate ticket: chat without thread ids answers in the next message, which need not
@@ -153,16 +162,10 @@ function withReplies(
     const from = Date.parse(m.at);
     if (!Number.isFinite(from)) continue;
     const to = from + minutes * 60_000;
-    // stored times may carry offsets, which do not sort as instants: read wider, then bound exactly
-    const after = store
-      .chatMessagesBetween(
-        new Date(from - OFFSET_MARGIN_MS).toISOString(),
-        new Date(to + OFFSET_MARGIN_MS).toISOString(),
-      )
-      .filter((x) => {
-        const at = Date.parse(x.at);
-        return x.channel === m.channel && at > from && at <= to && !have.has(key(x));
-      });
+    const after = store.chatMessagesBetween(...widenedRange(from, to)).filter((x) => {
+      const at = Date.parse(x.at);
+      return x.channel === m.channel && at > from && at <= to && !have.has(key(x));
+    });
     for (const x of after) {
       have.add(key(x));
       out.push(x);

@@ -26,6 +26,7 @@ import {
 } from "../patterns/describe.js";
 import { recalledFixes } from "../patterns/recall.js";
 import type { Store } from "../store/sqlite-store.js";
+import { widenedRange } from "./time-bounds.js";
 
 /** Options of {@link findPatterns}. */
 export interface FindPatternsOptions {
@@ -43,9 +44,6 @@ export interface PatternsResult {
   groups: number;
 }
 
-// ISO strings with different offsets do not sort as instants: read a margin wider than any offset,
-// then apply the exact bounds
-const OFFSET_MARGIN_MS = 15 * 3_600_000;
 const REF = /\b[A-Z][A-Z0-9]*-\d+\b/g;
 /** Full-text hits per group, per kind, checked as possible fixes. */
 const FIX_CANDIDATES = 20;
@@ -78,10 +76,7 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   const days = options.days ?? policy.pattern.windowDays;
   const from = now.getTime() - days * 86_400_000;
   const tickets = store
-    .ticketsCreatedBetween(
-      new Date(from - OFFSET_MARGIN_MS).toISOString(),
-      new Date(now.getTime() + OFFSET_MARGIN_MS).toISOString(),
-    )
+    .ticketsCreatedBetween(...widenedRange(from, now.getTime()))
     .filter((t) => Date.parse(t.createdAt) >= from && Date.parse(t.createdAt) <= now.getTime());
   const accounts = store.accounts();
   const accountById = new Map(accounts.map((a) => [a.id, a]));
@@ -116,10 +111,7 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   const vocabulary = compileVocabulary(policy);
   const saysAgain = (text: string) => findHits(text, vocabulary.cues, "", ["recurrence"]).length > 0;
   const messages = store
-    .chatMessagesBetween(
-      new Date(from - OFFSET_MARGIN_MS).toISOString(),
-      new Date(now.getTime() + OFFSET_MARGIN_MS).toISOString(),
-    )
+    .chatMessagesBetween(...widenedRange(from, now.getTime()))
     .filter((m) => Date.parse(m.at) <= now.getTime());
   const discussion = discussionOf(messages, tickets);
   // the team recalling a fix without naming a report ("the ENG-702 stall again"): the reports
@@ -140,8 +132,7 @@ export function findPatterns(store: Store, options: FindPatternsOptions): Patter
   );
   for (const [id, texts] of recalls) discussion.set(id, [...(discussion.get(id) ?? []), ...texts]);
   const again = (p: PatternTicket) =>
-    saysAgain(customerVoice(p.ticket)) ||
-    (discussion.get(p.ticket.id) ?? []).some((text) => saysAgain(text));
+    saysAgain(customerVoice(p.ticket)) || (discussion.get(p.ticket.id) ?? []).some((text) => saysAgain(text));
   const grouped = new Set(groups.flatMap((g) => g.members.map((m) => m.ticket.id)));
   const loners: TicketGroup[] = profiles
     .filter((p) => !grouped.has(p.ticket.id))

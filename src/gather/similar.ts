@@ -18,6 +18,7 @@ import {
   type SimilarWeights,
 } from "../patterns/similar.js";
 import type { Store } from "../store/sqlite-store.js";
+import { OFFSET_MARGIN_MS } from "./time-bounds.js";
 
 /** Options for {@link findSimilar}. */
 export interface FindSimilarOptions {
@@ -75,9 +76,8 @@ function indexAverages(store: Store): { documents: number; averageLength: number
   }
 }
 
-// the SQL cutoff compares ISO strings, whose offsets may differ; a margin of the widest offset
-// keeps every ticket that may qualify, and the ranking applies the exact cutoff
-const OFFSET_MARGIN_MS = 15 * 3_600_000;
+// the SQL cutoff compares ISO strings, whose offsets may differ: the margin keeps every ticket that
+// may qualify, and the ranking applies the exact cutoff
 
 /**
  * The tickets the full-text index ranks best for `match`, created at or before `now`. The index is

@@ -15,7 +15,13 @@ import {
   type CustomerLink,
 } from "../intake/customers.js";
 import { extractSignatures, httpCodesOverlap, type Signatures } from "../intake/signatures.js";
-import { conceptStats, textAgreement, toPatternTicket } from "../patterns/cluster.js";
+import {
+  agreementHolds,
+  agreementNote,
+  conceptStats,
+  textAgreement,
+  toPatternTicket,
+} from "../patterns/cluster.js";
 import { conceptsOf, type Concept, type Lexicon } from "./lexicon.js";
 import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
 import { chatReplies } from "./chat-replies.js";
@@ -167,10 +173,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         coverage: x.coverage,
         why: [
           fit.agree
-            ? `the named customer's ticket agrees with ${fit.anchor} (${fit.agree.shared
-                .slice(0, 5)
-                .map((k) => k.replace(/^~/, ""))
-                .join(", ")}; overlap ${fit.agree.overlap.toFixed(2)})`
+            ? `the named customer's ticket agrees with ${fit.anchor} (${agreementNote(fit.agree.shared, fit.agree.overlap)})`
             : `the named customer's ticket; its subject is said by the issue and ${fit.anchor} (${fit.alike.toFixed(2)})`,
         ],
       });
@@ -308,10 +311,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         coverage: pick.coverage,
         why: [
           pick.agree
-            ? `${link.matched} named in ${namedWhere}; the two tickets agree (${pick.agree.shared
-                .slice(0, 5)
-                .map((k) => k.replace(/^~/, ""))
-                .join(", ")}; overlap ${pick.agree.overlap.toFixed(2)})`
+            ? `${link.matched} named in ${namedWhere}; the two tickets agree (${agreementNote(pick.agree.shared, pick.agree.overlap)})`
             : `${link.matched} named in ${namedWhere}; its subject matches (${pick.alike.toFixed(2)})`,
         ],
       });
@@ -577,11 +577,7 @@ function ticketAgreement(
     df.set(c.key, local.df(c));
   const stats = conceptStats(local.total, df, similarity.priorDocuments, similarity.commonShare);
   const x = textAgreement(a, b, stats);
-  const agrees =
-    x.shared.length >= similarity.minSharedConcepts &&
-    x.sharedSubject.length >= similarity.minSharedSubject &&
-    x.overlap >= similarity.overlap;
-  if (!agrees) return null;
+  if (!agreementHolds(x, similarity)) return null;
   return { shared: [...x.shared].sort((p, q) => stats.weight(q) - stats.weight(p)), overlap: x.overlap };
 }
 

@@ -151,6 +151,25 @@ export function textAgreement(
   };
 }
 
+/** True when an agreement meets the thresholds: shared ideas, one in both subjects, and overlap. */
+export function agreementHolds(
+  x: { shared: readonly string[]; sharedSubject: readonly string[]; overlap: number },
+  t: Pick<ClusterThresholds, "minSharedConcepts" | "minSharedSubject" | "overlap">,
+): boolean {
+  return (
+    x.shared.length >= t.minSharedConcepts &&
+    x.sharedSubject.length >= t.minSharedSubject &&
+    x.overlap >= t.overlap
+  );
+}
+
+/** The reason text of an agreement: its weightiest shared ideas (given heaviest first) and overlap. */
+export const agreementNote = (shared: readonly string[], overlap: number): string =>
+  `${shared
+    .slice(0, 5)
+    .map((w) => w.replace(/^~/, ""))
+    .join(", ")}; overlap ${overlap.toFixed(2)}`;
+
 /** Why `a` and `b` report the same problem, or null when nothing says so. */
 export function joinReason(
   a: PatternTicket,
@@ -161,7 +180,9 @@ export function joinReason(
 ): string | null {
   const key = [...a.trackerKeys].find((k) => b.trackerKeys.has(k));
   if (key) return `both linked to ${key}`;
-  const hub = [...a.trackerKeys, ...a.titleMatches].find((k) => b.trackerKeys.has(k) || b.titleMatches.has(k));
+  const hub = [...a.trackerKeys, ...a.titleMatches].find(
+    (k) => b.trackerKeys.has(k) || b.titleMatches.has(k),
+  );
   if (hub) return `both report ${hub} (linked, or saying its title)`;
   if (a.refs.has(b.ticket.id)) return `${a.ticket.id} names ${b.ticket.id}`;
   if (b.refs.has(a.ticket.id)) return `${b.ticket.id} names ${a.ticket.id}`;
@@ -169,13 +190,9 @@ export function joinReason(
   const signature = [...a.signatures].find((s) => b.signatures.has(s) && specific(s));
   if (signature) return `same error "${signature}"`;
   const agreement = textAgreement(a, b, stats);
-  if (
-    agreement.shared.length >= thresholds.minSharedConcepts &&
-    agreement.sharedSubject.length >= thresholds.minSharedSubject &&
-    agreement.overlap >= thresholds.overlap
-  ) {
-    const words = [...agreement.shared].sort((x, y) => stats.weight(y) - stats.weight(x)).slice(0, 5);
-    return `same words (${words.map((w) => w.replace(/^~/, "")).join(", ")}; overlap ${agreement.overlap.toFixed(2)})`;
+  if (agreementHolds(agreement, thresholds)) {
+    const words = [...agreement.shared].sort((x, y) => stats.weight(y) - stats.weight(x));
+    return `same words (${agreementNote(words, agreement.overlap)})`;
   }
   return null;
 }
