@@ -395,6 +395,13 @@ function supporting(f: AssessFacts, context: Context, tz: string): string[] {
       `Ticket ${r.item.id} (${r.item.status}${r.item.priority ? `, ${r.item.priority}` : ""}, ${account}, opened ${r.item.createdAt.slice(0, 10)}): ${r.item.subject} — ${r.why.join("; ")}`,
     );
   }
+  // near the model's threshold: a reviewer may confirm them, the brief does not count them
+  for (const r of f.relations.possibleTickets.slice(0, 5)) {
+    const account = r.accountId ? f.accounts.get(r.accountId)?.name : "no account";
+    out.push(
+      `Possibly related (unconfirmed, not counted): ticket ${r.item.id} (${r.item.status}, ${account}, opened ${r.item.createdAt.slice(0, 10)}): ${r.item.subject} — ${r.why.join("; ")}`,
+    );
+  }
   for (const r of f.relations.trackerIssues) {
     const i = r.item;
     out.push(

@@ -36,10 +36,16 @@ function validate(data: unknown, source: string): Policy {
   }
 }
 
-/** The defaults as written: `policy/default.yaml` plus `policy/vocabulary.yaml` under `vocabulary`. */
+/** The defaults as written: `policy/default.yaml`, plus `vocabulary.yaml`, `thesaurus.yaml` and
+ * `relatedness.yaml` under their own keys. */
 export function loadDefaultPolicyData(): Record<string, unknown> {
   const base = readYaml(`${policyDir}default.yaml`) as Record<string, unknown>;
-  return { ...base, vocabulary: readYaml(`${policyDir}vocabulary.yaml`) };
+  return {
+    ...base,
+    vocabulary: readYaml(`${policyDir}vocabulary.yaml`),
+    thesaurus: readYaml(`${policyDir}thesaurus.yaml`),
+    relatedness: readYaml(`${policyDir}relatedness.yaml`),
+  };
 }
 
 /** The defaults, validated (from the YAML sources). */

@@ -17,6 +17,13 @@ export function policySchemaOf(z: typeof Zod) {
     customer: z.object({ low: interval, high: interval }),
   });
   const patterns = z.array(z.string());
+  // a fitted relatedness model (policy/relatedness.yaml, written by `npm run fit`)
+  const relatednessModel = z.object({
+    bias: z.number(),
+    weights: z.record(z.string(), z.number()),
+    threshold: z.number().min(0).max(1),
+    possibleThreshold: z.number().min(0).max(1),
+  });
   // customer-update wording: only the placeholders the composer fills (src/lifecycle/customer-update.ts)
   const wording = z
     .string()
@@ -102,6 +109,11 @@ export function policySchemaOf(z: typeof Zod) {
     cadence: z.object({ Critical: cadenceLevel, High: cadenceLevel, Medium: cadenceLevel }),
     owners: z.record(z.string(), z.string()),
     customerUpdates: z.object({ tone: z.object({ Critical: tone, High: tone, Medium: tone }) }),
+    thesaurus: z.object({
+      areas: z.record(z.string(), z.array(z.string())),
+      symptoms: z.record(z.string(), z.array(z.string())),
+    }),
+    relatedness: z.object({ tickets: relatednessModel, kb: relatednessModel }),
     vocabulary: z.object({
       stopwords: z.array(z.string()),
       metaWords: z.array(z.string()),

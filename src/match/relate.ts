@@ -27,6 +27,9 @@ import { bagOf, coverageIn, idf, scoreBag, type Bag } from "./score.js";
 import { chatReplies } from "./chat-replies.js";
 import { findRuledOutKeys } from "./ruled-out.js";
 import { ticketText } from "../store/sqlite-store.js";
+import { featureVector, type PairEvidence } from "../relatedness/features.js";
+import { explainScore, scoreRelatedness } from "../relatedness/model.js";
+import { compileThesaurus, topicsOf, type Thesaurus } from "../relatedness/thesaurus.js";
 
 /** A record judged to be about the issue, with why. */
 export interface Related<T> {
@@ -36,9 +39,26 @@ export interface Related<T> {
   why: string[];
 }
 
+/** A ticket the model scored, with its features (for `npm run fit` and the reasons). */
+export interface Candidate {
+  ticketId: string;
+  accountId: string | undefined;
+  vector: number[];
+  p: number;
+  /** How many of the issue's ideas it shares, and whether it quotes the same error. */
+  sharedIdeas: number;
+  sameError: boolean;
+}
+
 /** Everything judged to be about the issue. */
 export interface Relations {
   tickets: Array<Related<Ticket> & { accountId: string | undefined }>;
+  /** Tickets under the model's threshold but near it: shown as unconfirmed, never counted. */
+  possibleTickets: Array<Related<Ticket> & { accountId: string | undefined }>;
+  /** Every gathered ticket as the model scored it. */
+  candidates: Candidate[];
+  /** Every gathered KB article as the KB model scored it. */
+  kbCandidates: Array<{ id: string; vector: number[]; p: number }>;
   trackerIssues: Array<Related<TrackerIssue>>;
   kbArticles: Array<Related<KbArticle>>;
   chatMessages: Array<Related<ChatMessage>>;
@@ -97,35 +117,70 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       present(c) ? idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0) : 0,
     );
   }
+  // as evidence, though, a word of the issue that a candidate lacks is missing from it, whether or not
+  // any other record uses it: "CSV export button greyed out" is not covered by a ticket that only
+  // shares "file" because no record says "greyed"
+  const evidenceWeights = new Map(
+    query.map((c) => [c.key, idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0)]),
+  );
 
-  // --- stage 1: rank tickets lexically
+  // --- stage 1: every candidate ticket scored by the relatedness model (src/relatedness)
   const avg = average([...bags.values()].map((b) => b.length));
+  const model = policy.relatedness.tickets;
+  const thesaurus = thesaurusOf(policy);
+  const issueTopics = topicsOf(input.description, thesaurus);
+  const descriptionBag = bagOf("", input.description);
+  const rarer = rarerHalf(query, evidenceWeights);
   const scored = context.tickets.map((t) => {
-    const rel = scoreBag(query, weights, bags.get(t.id) ?? bagOf("", ""), avg);
+    const bag = bags.get(t.id) ?? bagOf("", "");
+    const rel = scoreBag(query, weights, bag, avg);
     const sig = extractSignatures(fullTicketText(t));
     const shared = sharedSignatures(input.signatures, sig);
     const coverage = Math.min(1, rel.coverage + (shared.length > 0 ? 0.15 : 0));
-    return { ticket: t, accountId: ticketAccountId(t, context.accounts), ...rel, coverage, shared };
+    const accountId = ticketAccountId(t, context.accounts);
+    const subjectConcepts = conceptsOf(t.subject, lexicon, { exclude: input.excludeTokens });
+    return {
+      ticket: t,
+      accountId,
+      ...rel,
+      coverage,
+      shared,
+      evidence: {
+        coverage: coverageIn(query, evidenceWeights, bag),
+        relative: 0,
+        subject: coverageIn(subjectConcepts, localWeights.weigh(subjectConcepts), descriptionBag),
+        sharedIdeas: rel.matched.length,
+        rare: coverageIn(rarer, evidenceWeights, bag),
+        issueTopics,
+        candidateTopics: topicsOf(`${t.subject}\n${t.description ?? ""}`, thesaurus),
+        sameError: shared.length > 0,
+        sameAccount: accountId !== undefined && named.has(accountId),
+        otherAccount: input.scoped && !(accountId !== undefined && named.has(accountId)),
+        ageDays: (Date.parse(latest(context)) - Date.parse(t.createdAt)) / 86_400_000,
+      } satisfies PairEvidence,
+    };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));
   const related = new Map<string, Related<Ticket> & { accountId: string | undefined }>();
+  const possible = new Map<string, Related<Ticket> & { accountId: string | undefined }>();
+  const candidates: Candidate[] = [];
   for (const s of scored) {
-    if (s.score <= 0) continue;
-    const isNamed = s.accountId !== undefined && named.has(s.accountId);
-    const minCoverage = isNamed
-      ? m.namedAccountMinCoverage
-      : input.scoped
-        ? m.otherAccountMinCoverageWhenNamed
-        : m.ticketMinCoverage;
-    if (s.coverage < minCoverage) continue;
-    if (!isNamed && s.score < m.ticketMinRelative * best) continue;
-    // another account's ticket must share more than one idea with a multi-idea issue
-    if (!isNamed && s.matched.length < Math.min(m.ticketMinConcepts, query.length) && s.shared.length === 0)
-      continue;
-    const why = [`shares ${s.matched.join(", ")} (coverage ${s.coverage.toFixed(2)})`];
+    s.evidence.relative = best > 0 ? s.score / best : 0;
+    const vector = featureVector(s.evidence);
+    const judged = scoreRelatedness(vector, model);
+    candidates.push({
+      ticketId: s.ticket.id,
+      accountId: s.accountId,
+      vector,
+      p: judged.p,
+      sharedIdeas: s.evidence.sharedIdeas,
+      sameError: s.evidence.sameError,
+    });
+    if (judged.p < model.possibleThreshold) continue;
+    const why = [`relatedness ${judged.p.toFixed(2)} (${explainScore(judged)})`];
     if (s.shared.length > 0) why.push(`same error signature ${s.shared.join(", ")}`);
-    if (isNamed) why.push("named customer's ticket");
-    related.set(s.ticket.id, {
+    if (s.evidence.sameAccount) why.push("named customer's ticket");
+    (judged.p >= model.threshold ? related : possible).set(s.ticket.id, {
       item: s.ticket,
       accountId: s.accountId,
       score: s.score,
@@ -208,16 +263,22 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       (x) => Date.parse(x.ticket.createdAt) >= Date.parse(latest(context)) - 30 * 86_400_000,
     );
     const pick = best ?? (recent.length === 1 ? recent[0] : undefined);
-    if (!pick) continue;
-    related.set(pick.ticket.id, {
+    if (!pick || related.has(pick.ticket.id)) continue;
+    // a tracker issue linked to it that the issue's words match is evidence; being the customer's
+    // closest or only open ticket is not: such a ticket is shown as unconfirmed, never counted
+    const confirmed = best !== undefined && pick.withLinked && pick.coverage >= m.namedAccountMinCoverage;
+    possible.delete(pick.ticket.id);
+    (confirmed ? related : possible).set(pick.ticket.id, {
       item: pick.ticket,
       accountId,
       score: pick.score,
       coverage: pick.coverage,
       why: [
-        best
-          ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")}${pick.withLinked ? ", with its linked tracker issues" : ""})`
-          : "the named customer's only recent open ticket",
+        confirmed
+          ? `the named customer's open ticket whose linked tracker issue the issue describes (shares ${pick.matched.join(", ")})`
+          : best
+            ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")}); unconfirmed`
+            : "the named customer's only recent open ticket; unconfirmed",
       ],
     });
   }
@@ -450,30 +511,68 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   ].join("\n");
   const mentioned = refsIn(relatedText);
   const kbArticles: Array<Related<KbArticle>> = [];
+  const issueCodes = extractSignatures(issueText).httpCodes;
+  const relatedTopics = topicsOf(
+    [input.description, ...[...related.values()].map((r) => r.item.subject)].join("\n"),
+    thesaurus,
+  );
+  const kbScored: Array<{
+    article: KbArticle;
+    score: number;
+    conflict: boolean;
+    referenced: boolean;
+    evidence: PairEvidence;
+  }> = [];
   for (const article of context.kbArticles) {
     if (ruledOut.has(article.id)) continue;
-    if (mentioned.has(article.id)) {
+    const referenced = mentioned.has(article.id);
+    if (referenced)
       kbArticles.push({
         item: article,
         score: 1,
         coverage: 1,
         why: [`referenced in related tickets or chat`],
       });
-      continue;
-    }
-    const tc = titleCoverage(article.title);
-    const qc = queryCoverage(article.title, article.body);
+    const bag = bagOf(article.title, article.body);
+    const rel = scoreBag(query, weights, bag, avg);
     const codes = extractSignatures(`${article.title}\n${article.body}`).httpCodes;
-    const issueCodes = extractSignatures(issueText).httpCodes;
     const conflict = codes.length > 0 && issueCodes.length > 0 && !httpCodesOverlap(codes, issueCodes);
-    if (tc >= m.kbMinCoverage && qc >= 0.2 && !conflict) {
-      kbArticles.push({
-        item: article,
-        score: tc,
-        coverage: qc,
-        why: [`title matches the issue (${tc.toFixed(2)})`],
-      });
-    }
+    kbScored.push({
+      article,
+      score: rel.score,
+      conflict,
+      referenced,
+      evidence: {
+        coverage: coverageIn(query, evidenceWeights, bag),
+        relative: 0,
+        subject: titleCoverage(article.title),
+        sharedIdeas: rel.matched.length,
+        rare: coverageIn(rarer, evidenceWeights, bag),
+        issueTopics: relatedTopics,
+        candidateTopics: topicsOf(`${article.title}\n${article.body}`, thesaurus),
+        sameError: codes.length > 0 && issueCodes.length > 0 && !conflict,
+        sameAccount: false,
+        otherAccount: false,
+        ageDays: 0,
+      },
+    });
+  }
+  const kbModel = policy.relatedness.kb;
+  const kbBest = Math.max(0, ...kbScored.map((k) => k.score));
+  const kbCandidates: Array<{ id: string; vector: number[]; p: number }> = [];
+  for (const k of kbScored) {
+    k.evidence.relative = kbBest > 0 ? k.score / kbBest : 0;
+    const vector = featureVector(k.evidence);
+    const judged = scoreRelatedness(vector, kbModel);
+    kbCandidates.push({ id: k.article.id, vector, p: judged.p });
+    // an article about another HTTP status is about another problem, whatever words it shares
+    if (k.referenced || k.conflict || judged.p < kbModel.threshold) continue;
+    kbArticles.push({
+      item: k.article,
+      score: judged.p,
+      coverage: k.evidence.coverage,
+      why: [`relatedness ${judged.p.toFixed(2)} (${explainScore(judged)})`],
+    });
   }
   const pastEscalations: Array<Related<PastEscalation>> = [];
   for (const esc of context.pastEscalations) {
@@ -523,6 +622,11 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const byScore = <T>(a: Related<T>, b: Related<T>) => b.score - a.score;
   return {
     tickets: [...related.values()].sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id)),
+    possibleTickets: [...possible.values()]
+      .filter((r) => !related.has(r.item.id))
+      .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id)),
+    candidates,
+    kbCandidates,
     trackerIssues: trackerIssues.sort(byScore),
     kbArticles: kbArticles.sort(byScore),
     chatMessages: chatMessages.sort((a, b) => a.item.at.localeCompare(b.item.at)),
@@ -579,6 +683,20 @@ function ticketAgreement(
   const x = textAgreement(a, b, stats);
   if (!agreementHolds(x, similarity)) return null;
   return { shared: [...x.shared].sort((p, q) => stats.weight(q) - stats.weight(p)), overlap: x.overlap };
+}
+
+const thesauri = new WeakMap<object, Thesaurus>();
+/** The compiled thesaurus of a policy (compiled once per policy object). */
+function thesaurusOf(policy: Policy): Thesaurus {
+  let t = thesauri.get(policy.thesaurus);
+  if (!t) thesauri.set(policy.thesaurus, (t = compileThesaurus(policy.thesaurus)));
+  return t;
+}
+
+/** The rarer half of the query's concepts, by weight (at least one). */
+function rarerHalf(query: readonly Concept[], weights: ReadonlyMap<string, number>): Concept[] {
+  const sorted = [...query].sort((a, b) => (weights.get(b.key) ?? 0) - (weights.get(a.key) ?? 0));
+  return sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
 }
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1);
