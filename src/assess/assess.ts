@@ -112,7 +112,7 @@ function pickSeverity(f: AssessFacts, policy: Policy, reasons: Reason[]): Severi
     if (!detail) continue;
     reasons.push({ rule: rule.id, detail });
     const workaround = f.workarounds[0];
-    if (workaround && f.securityExposure.length === 0 && f.dataAtRisk.length === 0) {
+    if (workaround && f.securityConcern.length === 0 && f.dataAtRisk.length === 0) {
       reasons.push({
         rule: "severity.lowered_by_workaround",
         detail: `${workaround.id} (${workaround.kind}) works around it: High lowered to Medium`,

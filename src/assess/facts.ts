@@ -61,6 +61,9 @@ export interface AssessFacts {
   noProgress: { ticketId: string; ageHours: number; sinceReplyHours: number | null } | null;
   solvedAtSupport: string[];
   dataAtRisk: CueHit[];
+  /** What says there is a security concern (data exposure, unauthorized access, a vulnerability). */
+  securityConcern: CueHit[];
+  /** The same, when it touched real data: a finding reproduced only on test data is not an exposure. */
   securityExposure: CueHit[];
   majorBroken: string | null;
   relations: Relations;
@@ -289,7 +292,13 @@ export function deriveFacts(
     .map((r) => r.item.id);
 
   const dataAtRisk = natureHits.get("data_integrity") ?? [];
-  const securityExposure = natureHits.get("security") ?? [];
+  const securityConcern = natureHits.get("security") ?? [];
+  // POLICY.md section 3: a vulnerability reproduced without real customer data touched is a concern,
+  // not an exposure ("reproduced it on our own test patients")
+  const testDataOnly = texts.some(
+    ({ text, source }) => findHits(text, vocabulary.cues, source, ["testDataOnly"]).length > 0,
+  );
+  const securityExposure = testDataOnly ? [] : securityConcern;
   const anyBlocked = [...blocked.keys()][0];
   const majorBroken =
     confirmedBugBy && workarounds.length === 0 && anyBlocked
@@ -322,6 +331,7 @@ export function deriveFacts(
     noProgress,
     solvedAtSupport,
     dataAtRisk,
+    securityConcern,
     securityExposure,
     majorBroken,
     relations,

@@ -85,7 +85,7 @@ export const escalateRules: readonly Rule[] = [
   {
     id: "escalate.impact.security",
     group: "impact",
-    check: (f) => (f.securityExposure[0] ? `security concern: ${quote(f.securityExposure[0])}` : null),
+    check: (f) => (f.securityConcern[0] ? `security concern: ${quote(f.securityConcern[0])}` : null),
   },
   {
     id: "escalate.business.high_value_at_risk",
@@ -212,8 +212,8 @@ export const targetRules: readonly TargetRule[] = [
     id: "target.security",
     target: "Security",
     check: (f) =>
-      f.securityExposure[0]
-        ? `potential data exposure or unauthorized access: ${quote(f.securityExposure[0])}`
+      f.securityConcern[0]
+        ? `potential data exposure, unauthorized access or a vulnerability: ${quote(f.securityConcern[0])}`
         : null,
   },
   {

@@ -37,7 +37,7 @@ function validate(data: unknown, source: string): Policy {
 }
 
 /** The defaults as written: `policy/default.yaml`, plus `vocabulary.yaml`, `thesaurus.yaml` and
- * `relatedness.yaml` under their own keys. */
+ * `relatedness.yaml` and `translations.yaml` under their own keys. */
 export function loadDefaultPolicyData(): Record<string, unknown> {
   const base = readYaml(`${policyDir}default.yaml`) as Record<string, unknown>;
   return {
@@ -45,6 +45,7 @@ export function loadDefaultPolicyData(): Record<string, unknown> {
     vocabulary: readYaml(`${policyDir}vocabulary.yaml`),
     thesaurus: readYaml(`${policyDir}thesaurus.yaml`),
     relatedness: readYaml(`${policyDir}relatedness.yaml`),
+    translations: readYaml(`${policyDir}translations.yaml`),
   };
 }
 

@@ -114,6 +114,7 @@ export function policySchemaOf(z: typeof Zod) {
       symptoms: z.record(z.string(), z.array(z.string())),
     }),
     relatedness: z.object({ tickets: relatednessModel, kb: relatednessModel }),
+    translations: z.record(z.string(), z.array(z.string())),
     vocabulary: z.object({
       stopwords: z.array(z.string()),
       metaWords: z.array(z.string()),
@@ -147,9 +148,22 @@ export function policySchemaOf(z: typeof Zod) {
         workaroundTried: patterns,
         likeCase: patterns,
         ruledOut: patterns,
+        testDataOnly: patterns,
       }),
       segments: z.object({ nouns: z.array(z.string()), quantifiers: z.array(z.string()) }),
       legalSuffixes: z.array(z.string()),
+      // cues as composition (src/intake/compositions.ts): each slot said in one sentence
+      negations: z.array(z.string()),
+      compositions: z.record(
+        z.string(),
+        z.array(
+          z.object({
+            slots: z.record(z.string(), z.array(z.string()).min(1)),
+            negatable: z.string().optional(),
+            within: z.number().int().positive().optional(),
+          }),
+        ),
+      ),
     }),
   });
 }

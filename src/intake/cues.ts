@@ -3,7 +3,8 @@
  * matched within one sentence). Every hit keeps the sentence it came from, as evidence.
  */
 import type { CueName, Nature, Policy } from "../config/policy.js";
-import { sentences, squash } from "./text.js";
+import { compileComposition, type SentenceTest } from "./compositions.js";
+import { sentences, squash, stem } from "./text.js";
 
 /** One vocabulary hit: which cue, the sentence that carries it, and where that text came from. */
 export interface CueHit {
@@ -14,19 +15,37 @@ export interface CueHit {
 
 /** The policy's vocabularies, compiled once. */
 export interface CompiledVocabulary {
-  natures: Record<Nature, RegExp[]>;
-  cues: Record<CueName, RegExp[]>;
+  natures: Record<Nature, SentenceTest[]>;
+  cues: Record<CueName, SentenceTest[]>;
 }
 
-const compileAll = <K extends string>(lists: Record<K, string[]>): Record<K, RegExp[]> => {
-  const out = {} as Record<K, RegExp[]>;
-  for (const key of Object.keys(lists) as K[]) out[key] = lists[key].map((p) => new RegExp(p, "i"));
+/** Patterns and compositions of each name, as sentence tests. */
+function compileAll<K extends string>(
+  lists: Record<K, string[]>,
+  vocabulary: Policy["vocabulary"],
+  englishOf: ReadonlyMap<string, string>,
+): Record<K, SentenceTest[]> {
+  const out = {} as Record<K, SentenceTest[]>;
+  for (const key of Object.keys(lists) as K[])
+    out[key] = [
+      ...lists[key].map((p) => new RegExp(p, "i")),
+      ...(vocabulary.compositions[key] ?? []).map((c) =>
+        compileComposition(c, vocabulary.negations, englishOf),
+      ),
+    ];
   return out;
-};
+}
 
-/** Compiles the policy's nature and cue patterns. */
+/** Compiles the policy's nature and cue patterns and compositions. */
 export function compileVocabulary(policy: Policy): CompiledVocabulary {
-  return { natures: compileAll(policy.vocabulary.natures), cues: compileAll(policy.vocabulary.cues) };
+  const v = policy.vocabulary;
+  const englishOf = new Map<string, string>();
+  for (const [english, words] of Object.entries(policy.translations))
+    for (const w of words) {
+      const s = stem(w.toLowerCase());
+      if (!englishOf.has(s)) englishOf.set(s, stem(english.toLowerCase()));
+    }
+  return { natures: compileAll(v.natures, v, englishOf), cues: compileAll(v.cues, v, englishOf) };
 }
 
 // words that end in a full stop without ending a sentence ("e.g. the", "approx. two")
@@ -55,7 +74,7 @@ export function cueSentences(text: string): string[] {
 /** Every (name, sentence) pair of `text` where one of `lists`' patterns matches. */
 export function findHits<K extends string>(
   text: string,
-  lists: Record<K, RegExp[]>,
+  lists: Record<K, SentenceTest[]>,
   source: string,
   only?: readonly K[],
 ): Array<CueHit & { cue: K }> {

@@ -12,32 +12,66 @@ export interface Concept {
   stems: ReadonlySet<string>;
 }
 
-/** Stop words, meta words and synonym groups, ready for lookups. */
+/** Stop words, meta words, synonym groups and translations, ready for lookups. */
 export interface Lexicon {
   stop: ReadonlySet<string>;
   meta: ReadonlySet<string>;
   groupOfStem: ReadonlyMap<string, Concept>;
+  /** The English stem a word of another language stands for ("rechnungen" -> "invoic"). */
+  englishOfStem: ReadonlyMap<string, string>;
+  /** The words of other languages that say an English stem. */
+  foreignOfStem: ReadonlyMap<string, { english: string; stems: ReadonlySet<string>; words: readonly string[] }>;
 }
 
-/** Builds the lexicon from the policy's vocabulary. */
+/** Builds the lexicon from the policy's vocabulary and translations. */
 export function buildLexicon(policy: Policy): Lexicon {
   const v = policy.vocabulary;
+  const foreignOfStem = new Map<string, { english: string; stems: Set<string>; words: string[] }>();
+  const englishOfStem = new Map<string, string>();
+  for (const [english, words] of Object.entries(policy.translations)) {
+    const en = stem(english.toLowerCase());
+    const entry = foreignOfStem.get(en) ?? { english: english.toLowerCase(), stems: new Set<string>(), words: [] };
+    for (const w of words) {
+      const s = stem(w.toLowerCase());
+      if (s === en) continue;
+      entry.stems.add(s);
+      entry.words.push(w.toLowerCase());
+      if (!englishOfStem.has(s)) englishOfStem.set(s, en);
+    }
+    foreignOfStem.set(en, entry);
+  }
+  // a synonym group also holds its members' translations
   const groupOfStem = new Map<string, Concept>();
   for (const words of v.synonyms) {
     const first = words[0];
     if (!first) continue;
-    const concept: Concept = {
-      key: `~${stem(first)}`,
-      words,
-      stems: new Set(words.map((w) => stem(w.toLowerCase()))),
-    };
-    for (const s of concept.stems) if (!groupOfStem.has(s)) groupOfStem.set(s, concept);
+    const stems = new Set(words.map((w) => stem(w.toLowerCase())));
+    const all = [...words];
+    for (const s of [...stems])
+      for (const f of [foreignOfStem.get(s)].filter((x) => x !== undefined)) {
+        for (const fs of f.stems) stems.add(fs);
+        all.push(...f.words);
+      }
+    const concept: Concept = { key: `~${stem(first)}`, words: all, stems };
+    for (const s of stems) if (!groupOfStem.has(s)) groupOfStem.set(s, concept);
   }
   return {
     stop: new Set(v.stopwords.map((w) => w.toLowerCase())),
     meta: new Set(v.metaWords.map((w) => w.toLowerCase())),
     groupOfStem,
+    englishOfStem,
+    foreignOfStem,
   };
+}
+
+/** The concept of one stem: its synonym group, else the word with its translations. */
+function conceptOfStem(s: string, token: string, lexicon: Lexicon): Concept {
+  const group = lexicon.groupOfStem.get(s);
+  if (group) return group;
+  const foreign = lexicon.foreignOfStem.get(s);
+  if (!foreign || foreign.stems.size === 0) return { key: s, words: [token], stems: new Set([s]) };
+  const words = [...new Set([token, foreign.english, ...foreign.words])];
+  return { key: s, words, stems: new Set([s, ...foreign.stems]) };
 }
 
 /** Options for {@link conceptsOf}. */
@@ -62,8 +96,10 @@ export function conceptsOf(text: string, lexicon: Lexicon, options: ConceptOptio
     // long numbers and letter-digit mixes are ids, hashes and timestamps from pasted logs
     if (isNumber(token) ? token.length < 3 || token.length > 5 : token.length < 2 || isIdLike(token))
       continue;
-    const s = stem(token);
-    const concept = lexicon.groupOfStem.get(s) ?? { key: s, words: [token], stems: new Set([s]) };
+    // a word of another language is read as the English word it translates
+    const own = stem(token);
+    const english = lexicon.groupOfStem.has(own) ? own : (lexicon.englishOfStem.get(own) ?? own);
+    const concept = conceptOfStem(english, token, lexicon);
     if (!out.has(concept.key)) out.set(concept.key, concept);
   }
   return [...out.values()];

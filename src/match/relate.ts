@@ -689,7 +689,7 @@ const thesauri = new WeakMap<object, Thesaurus>();
 /** The compiled thesaurus of a policy (compiled once per policy object). */
 function thesaurusOf(policy: Policy): Thesaurus {
   let t = thesauri.get(policy.thesaurus);
-  if (!t) thesauri.set(policy.thesaurus, (t = compileThesaurus(policy.thesaurus)));
+  if (!t) thesauri.set(policy.thesaurus, (t = compileThesaurus(policy.thesaurus, policy.translations)));
   return t;
 }
 

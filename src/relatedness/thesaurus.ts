@@ -22,21 +22,32 @@ export interface Topics {
   symptoms: ReadonlySet<string>;
 }
 
-const index = (groups: Record<string, string[]>): Map<string, string[]> => {
+const index = (
+  groups: Record<string, string[]>,
+  translations: Readonly<Record<string, readonly string[]>>,
+): Map<string, string[]> => {
   const out = new Map<string, string[]>();
+  const add = (word: string, name: string) => {
+    const s = stem(word.toLowerCase());
+    const list = out.get(s) ?? [];
+    if (!list.includes(name)) list.push(name);
+    out.set(s, list);
+  };
   for (const [name, words] of Object.entries(groups))
     for (const w of words) {
-      const s = stem(w.toLowerCase());
-      const list = out.get(s) ?? [];
-      if (!list.includes(name)) list.push(name);
-      out.set(s, list);
+      add(w, name);
+      // a ticket in another language speaks of the same area in its own words
+      for (const f of translations[w.toLowerCase()] ?? []) add(f, name);
     }
   return out;
 };
 
-/** Compiles the thesaurus for lookups. */
-export function compileThesaurus(data: ThesaurusData): Thesaurus {
-  return { areaOf: index(data.areas), symptomOf: index(data.symptoms) };
+/** Compiles the thesaurus for lookups (with the policy's translations of its words). */
+export function compileThesaurus(
+  data: ThesaurusData,
+  translations: Readonly<Record<string, readonly string[]>> = {},
+): Thesaurus {
+  return { areaOf: index(data.areas, translations), symptomOf: index(data.symptoms, translations) };
 }
 
 /** The areas and symptoms `text` speaks of. */
