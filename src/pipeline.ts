@@ -43,6 +43,7 @@ export function runBrief(store: Store, input: IntakeInput, options: BriefOptions
   const relations = relate(
     {
       description: issue.description,
+      problemText: issue.problemText,
       namedAccountIds: issue.customers.map((c) => c.accountId),
       scoped: issue.customers.length > 0 || issue.segment !== null,
       excludeTokens: issue.excludeTokens,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Bundle, KbArticle, Ticket, TrackerIssue } from "../src/domain/bundle.js";
 import { baseline } from "./helpers/workspace.js";
 import { briefOn } from "./helpers/run.js";
+import { renderMarkdown } from "../src/brief/render-markdown.js";
 
 const EARLY = "2026-11-10T02:00:00Z"; // T-1 is 5h old: SLA ok
 const IMMINENT = "2026-11-10T16:00:00Z"; // 19h of 24h
@@ -316,7 +317,7 @@ describe("references", () => {
 });
 
 describe("named customer fallback", () => {
-  it("uses the named customer's only recent open ticket when no words match, and says so", () => {
+  it("shows the named customer's only recent open ticket as unconfirmed when no words match", () => {
     const bundle = withAccount(baseline(), "smallco", 20000);
     bundle.tickets!.push({
       id: "T-40",
@@ -331,8 +332,12 @@ describe("named customer fallback", () => {
       { description: "Smallco Holdings cannot generate invoices", customer: "Smallco Holdings" },
       EARLY,
     );
-    const t = run.facts.relations.tickets.find((r) => r.item.id === "T-40");
-    expect(t?.why).toEqual(["the named customer's only recent open ticket"]);
+    // being the customer's only open ticket is no evidence that it is this problem: it is shown as
+    // unconfirmed and never counted (impact, pattern and decision read only related tickets)
+    expect(run.facts.relations.tickets.map((r) => r.item.id)).not.toContain("T-40");
+    const t = run.facts.relations.possibleTickets.find((r) => r.item.id === "T-40");
+    expect(t?.why).toEqual(["the named customer's only recent open ticket; unconfirmed"]);
+    expect(renderMarkdown(run.brief)).toContain("Possibly related (unconfirmed, not counted): ticket T-40");
   });
 
   it("does not guess between several unrelated open tickets", () => {

@@ -22,7 +22,9 @@ export function renderJson(run: BriefRun): Record<string, unknown> {
     reasons: a.reasons,
     relatedTickets: f.relations.tickets.map((t) => t.item.id),
     relatedTrackerIssues: f.relations.trackerIssues.map((t) => t.item.key),
-    workarounds: f.workarounds.map((k) => k.id),
+    // CONTRACT.md: "ids of matching KB articles": the workarounds first, then the how-to articles
+    // that document the answer (only the former lower severity, POLICY.md section 4)
+    workarounds: [...f.workarounds, ...f.documentation].map((k) => k.id),
     documentation: f.documentation.map((k) => k.id),
     relatedChat: f.relations.chatMessages.map((c) => c.item.id ?? null),
     pastEscalations: f.relations.pastEscalations.map((e) => e.item.id),

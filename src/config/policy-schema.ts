@@ -149,6 +149,7 @@ export function policySchemaOf(z: typeof Zod) {
         likeCase: patterns,
         ruledOut: patterns,
         testDataOnly: patterns,
+        worksFine: patterns,
       }),
       segments: z.object({ nouns: z.array(z.string()), quantifiers: z.array(z.string()) }),
       legalSuffixes: z.array(z.string()),

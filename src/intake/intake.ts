@@ -7,11 +7,14 @@ import type { Account } from "../domain/bundle.js";
 import { findCustomersInText, normalizeName, resolveCustomer, type CustomerLink } from "./customers.js";
 import { findSegment, type Segment } from "./segments.js";
 import { extractSignatures, type Signatures } from "./signatures.js";
+import { problemText } from "./working-clauses.js";
 import { findFrequency, findStatedDuration, type Frequency, type StatedDuration } from "./times.js";
 
 /** What the product understood from the input alone. */
 export interface IssueFacts {
   description: string;
+  /** The description without the clauses that say what still works: what matching looks for. */
+  problemText: string;
   customerInput: string | null;
   /** Accounts named by `--customer` or in the text. */
   customers: CustomerLink[];
@@ -62,6 +65,11 @@ export function intake(
 
   return {
     description: input.description.trim(),
+    problemText: problemText(
+      input.description.trim(),
+      policy.vocabulary.cues.worksFine.map((p) => new RegExp(p, "i")),
+      policy.vocabulary.negations,
+    ),
     customerInput: input.customer?.trim() || null,
     customers: [...links.values()],
     unresolvedCustomer: unresolved,

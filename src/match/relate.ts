@@ -70,6 +70,8 @@ export interface Relations {
 /** What the matcher needs to know about the issue. */
 export interface RelateInput {
   description: string;
+  /** What matching looks for: the description without what still works. */
+  problemText: string;
   namedAccountIds: readonly string[];
   /** True when the input names customers or a segment: other accounts then need stronger evidence. */
   scoped: boolean;
@@ -100,7 +102,7 @@ const fullTicketText = (t: Ticket): string => {
 /** Relates the gathered context to the issue. */
 export function relate(input: RelateInput, context: Context, policy: Policy, lexicon: Lexicon): Relations {
   const m = policy.matching;
-  const query = conceptsOf(input.description, lexicon, { exclude: input.excludeTokens });
+  const query = conceptsOf(input.problemText, lexicon, { exclude: input.excludeTokens });
   const named = new Set(input.namedAccountIds);
   const bags = new Map<string, Bag>();
   for (const t of context.tickets) {
@@ -275,7 +277,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       coverage: pick.coverage,
       why: [
         confirmed
-          ? `the named customer's open ticket whose linked tracker issue the issue describes (shares ${pick.matched.join(", ")})`
+          ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")}, with its linked tracker issues)`
           : best
             ? `the named customer's open ticket closest to the issue (shares ${pick.matched.join(", ")}); unconfirmed`
             : "the named customer's only recent open ticket; unconfirmed",

@@ -43,13 +43,19 @@ const symptom = (e: PairEvidence) => shareOf(e.issueTopics.symptoms, e.candidate
 /** The features, in the order the model's weights are listed. */
 export const FEATURES: readonly Feature[] = [
   { name: "coverage", says: "share of the issue's ideas it contains", of: (e) => e.coverage },
-  { name: "relative", says: "text score against the best candidate", of: (e) => e.relative },
+  // ranking first among weak candidates is no evidence by itself: the rank counts with the coverage
+  {
+    name: "relative",
+    says: "text score against the best candidate, times coverage",
+    of: (e) => e.relative * e.coverage,
+  },
   { name: "subject", says: "share of its subject the issue says", of: (e) => e.subject },
   // a subject said whole is much stronger evidence than one said in part
   { name: "subjectWhole", says: "its subject said almost whole", of: (e) => e.subject ** 4 },
   { name: "rare", says: "share of the issue's rarer ideas it contains", of: (e) => e.rare },
   { name: "area", says: "same product area (support thesaurus)", of: area },
-  { name: "symptom", says: "same symptom (support thesaurus)", of: symptom },
+  // a symptom alone ("missing") says little: with the same product area it says the same problem
+  { name: "areaSymptom", says: "same product area and symptom", of: (e) => area(e) * symptom(e) },
   { name: "sameError", says: "quotes the same specific error", of: (e) => (e.sameError ? 1 : 0) },
   { name: "sameAccount", says: "an account the input names", of: (e) => (e.sameAccount ? 1 : 0) },
   { name: "otherAccount", says: "another account than the one named", of: (e) => (e.otherAccount ? 1 : 0) },
