@@ -66,6 +66,7 @@ export function composeBrief(input: ComposeInput): Brief {
 
   const repro = composeRepro({ issue, facts, assessment, primary });
   toComplete.push(...repro.missing);
+  toComplete.push(...withoutTickets(issue, facts));
 
   const brief: Brief = {
     kind: assessment.decision === "escalate" ? "escalation" : "support",
@@ -110,6 +111,22 @@ export function composeBrief(input: ComposeInput): Brief {
   return brief;
 }
 
+/** The named customers no related ticket comes from: the brief borrows nothing for them. */
+function namedWithoutTickets(issue: IssueFacts, f: AssessFacts): Account[] {
+  const withTickets = new Set(f.relations.tickets.map((r) => r.accountId));
+  return issue.customers
+    .map((c) => f.accounts.get(c.accountId))
+    .filter((a): a is Account => a !== undefined && !withTickets.has(a.id));
+}
+
+/** What to ask before sending when a named customer has no matching ticket: the facts a ticket holds. */
+function withoutTickets(issue: IssueFacts, f: AssessFacts): string[] {
+  return namedWithoutTickets(issue, f).map(
+    (a) =>
+      `${a.name}: no ticket of theirs matches this issue, so what is broken, since when and for how many users come only from the description; ${a.owner ? `${a.owner} (account owner)` : "the account owner"} or the reporter can ask the customer`,
+  );
+}
+
 function slaUpdateHours(f: AssessFacts): number | undefined {
   const hours = f.affected
     .map((a) => a.account.sla?.updateHours)
@@ -137,7 +154,13 @@ function customersLine(f: AssessFacts, issue: IssueFacts): string | null {
       return `Not linked to an account: ${f.unknownAccountTickets.join(", ")} came from outside the CRM's customers`;
     return null;
   }
-  const list = f.affected.map((x) => `${describeAccount(x.account, f)} — ${x.why}`).join("; ");
+  const silent = new Set(namedWithoutTickets(issue, f).map((a) => a.id));
+  const list = f.affected
+    .map(
+      (x) =>
+        `${describeAccount(x.account, f)} — ${x.why}${silent.has(x.account.id) ? " (no ticket of theirs matches this issue)" : ""}`,
+    )
+    .join("; ");
   let line = `${f.affected.length} — ${list}`;
   if (issue.segment?.qualifiers.length) {
     line += `. Assumption: "${issue.segment.qualifiers.join(" ")}" cannot be checked against account data, so every ${issue.segment.plan} account is counted`;

@@ -54,7 +54,8 @@ for (const dir of dirs.length > 0 ? dirs : [join(root, "test", "cases")]) {
       const y = related.has(cand.ticketId) ? 1 : 0;
       // a related ticket that shares no idea and no error with the description is found through the
       // tools' links (tracker, chat, notes), not by its words: it teaches the text model nothing
-      if (y === 1 && cand.sharedIdeas === 0 && !cand.sameError) continue;
+      // (nor does any pair without a shared idea or error: the product never relates those by words)
+      if (cand.sharedIdeas === 0 && !cand.sameError) continue;
       tickets.push({ x: keep(cand.vector), y, w: y === 1 || unrelated.has(cand.ticketId) ? 1 : 0.5, group: c.id });
     }
     const wanted = new Set(c.expected.workarounds ?? []);

@@ -179,10 +179,14 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       sameError: s.evidence.sameError,
     });
     if (judged.p < model.possibleThreshold) continue;
-    const why = [`relatedness ${judged.p.toFixed(2)} (${explainScore(judged)})`];
+    // a ticket that shares no idea and no error with the issue is not related by its words, however
+    // recent or close to the customer it is: only a link the tools hold can relate it
+    const said = s.evidence.sharedIdeas > 0 || s.evidence.sameError;
+    const shares = s.matched.length > 0 ? `; shares ${s.matched.slice(0, 6).join(", ")}` : "";
+    const why = [`relatedness ${judged.p.toFixed(2)} (${explainScore(judged)}${shares})`];
     if (s.shared.length > 0) why.push(`same error signature ${s.shared.join(", ")}`);
     if (s.evidence.sameAccount) why.push("named customer's ticket");
-    (judged.p >= model.threshold ? related : possible).set(s.ticket.id, {
+    (said && judged.p >= model.threshold ? related : possible).set(s.ticket.id, {
       item: s.ticket,
       accountId: s.accountId,
       score: s.score,
