@@ -162,6 +162,7 @@ export function policySchemaOf(z: typeof Zod) {
             slots: z.record(z.string(), z.array(z.string()).min(1)),
             negatable: z.string().optional(),
             within: z.number().int().positive().optional(),
+            span: z.number().int().positive().max(3).optional(),
           }),
         ),
       ),

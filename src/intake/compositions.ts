@@ -14,11 +14,15 @@ export interface CompositionData {
   negatable?: string;
   /** When set, every slot must be said within this many tokens of the first. */
   within?: number;
+  /** How many consecutive sentences may share the slots (1: one sentence, the default). */
+  span?: number;
 }
 
 /** Something that tells whether a sentence says a cue (a RegExp is one too). */
 export interface SentenceTest {
   test(sentence: string): boolean;
+  /** Read over this many consecutive sentences (a story told over two: "they let go X. X still ..."). */
+  span?: number;
 }
 
 /** How many tokens before a slot's word a negation reaches ("can no longer log in"). */
@@ -47,6 +51,7 @@ export function compileComposition(
   const slots = Object.entries(data.slots).map(([name, terms]) => ({ name, phrases: phrasesOf(terms) }));
   const negators = phrasesOf(negations);
   return {
+    span: data.span ?? 1,
     test(sentence: string): boolean {
       const stems = tokenize(sentence).map((t) => {
         const s = stem(t);

@@ -80,11 +80,19 @@ export function findHits<K extends string>(
 ): Array<CueHit & { cue: K }> {
   const hits: Array<CueHit & { cue: K }> = [];
   const names = only ?? (Object.keys(lists) as K[]);
-  for (const sentence of cueSentences(text)) {
+  const all = cueSentences(text);
+  all.forEach((sentence, i) => {
     for (const name of names) {
-      if (lists[name].some((re) => re.test(sentence)))
-        hits.push({ cue: name, sentence: squash(sentence), source });
+      // a test that reads over several sentences sees this one with the ones after it
+      const said = lists[name].find((t) => {
+        const span = Math.max(1, t.span ?? 1);
+        return t.test(span === 1 ? sentence : all.slice(i, i + span).join(" "));
+      });
+      if (said) {
+        const span = Math.max(1, said.span ?? 1);
+        hits.push({ cue: name, sentence: squash(span === 1 ? sentence : all.slice(i, i + span).join(" ")), source });
+      }
     }
-  }
+  });
   return hits;
 }

@@ -130,46 +130,62 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const avg = average([...bags.values()].map((b) => b.length));
   const model = policy.relatedness.tickets;
   const thesaurus = thesaurusOf(policy);
-  const issueTopics = topicsOf(input.description, thesaurus);
-  const descriptionBag = bagOf("", input.description);
   const rarer = rarerHalf(query, evidenceWeights);
-  const scored = context.tickets.map((t) => {
-    const bag = bags.get(t.id) ?? bagOf("", "");
-    const rel = scoreBag(query, weights, bag, avg);
-    const sig = extractSignatures(fullTicketText(t));
-    const shared = sharedSignatures(input.signatures, sig);
-    const coverage = Math.min(1, rel.coverage + (shared.length > 0 ? 0.15 : 0));
-    const accountId = ticketAccountId(t, context.accounts);
-    const subjectConcepts = conceptsOf(t.subject, lexicon, { exclude: input.excludeTokens });
-    return {
-      ticket: t,
-      accountId,
-      ...rel,
-      coverage,
-      shared,
-      evidence: {
-        coverage: coverageIn(query, evidenceWeights, bag),
-        relative: 0,
-        subject: coverageIn(subjectConcepts, localWeights.weigh(subjectConcepts), descriptionBag),
-        sharedIdeas: rel.matched.length,
-        rare: coverageIn(rarer, evidenceWeights, bag),
-        issueTopics,
-        candidateTopics: topicsOf(`${t.subject}\n${t.description ?? ""}`, thesaurus),
-        sameError: shared.length > 0,
-        sameAccount: accountId !== undefined && named.has(accountId),
-        otherAccount: input.scoped && !(accountId !== undefined && named.has(accountId)),
-        ageDays: (Date.parse(latest(context)) - Date.parse(t.createdAt)) / 86_400_000,
-      } satisfies PairEvidence,
-    };
-  });
+  // every gathered ticket against a query (its concepts, their weights, its text and topics)
+  const scoreAgainst = (
+    q: readonly Concept[],
+    qWeights: ReadonlyMap<string, number>,
+    qEvidence: ReadonlyMap<string, number>,
+    qText: string,
+  ) => {
+    const qBag = bagOf("", qText);
+    const qTopics = topicsOf(qText, thesaurus);
+    const qRarer = rarerHalf(q, qEvidence);
+    return context.tickets.map((t) => {
+      const bag = bags.get(t.id) ?? bagOf("", "");
+      const rel = scoreBag(q, qWeights, bag, avg);
+      const sig = extractSignatures(fullTicketText(t));
+      const shared = sharedSignatures(input.signatures, sig);
+      const coverage = Math.min(1, rel.coverage + (shared.length > 0 ? 0.15 : 0));
+      const accountId = ticketAccountId(t, context.accounts);
+      const subjectConcepts = conceptsOf(t.subject, lexicon, { exclude: input.excludeTokens });
+      return {
+        ticket: t,
+        accountId,
+        ...rel,
+        coverage,
+        shared,
+        evidence: {
+          coverage: coverageIn(q, qEvidence, bag),
+          relative: 0,
+          subject: coverageIn(subjectConcepts, localWeights.weigh(subjectConcepts), qBag),
+          sharedIdeas: rel.matched.length,
+          rare: coverageIn(qRarer, qEvidence, bag),
+          issueTopics: qTopics,
+          candidateTopics: topicsOf(`${t.subject}\n${t.description ?? ""}`, thesaurus),
+          sameError: shared.length > 0,
+          sameAccount: accountId !== undefined && named.has(accountId),
+          otherAccount: input.scoped && !(accountId !== undefined && named.has(accountId)),
+          ageDays: (Date.parse(latest(context)) - Date.parse(t.createdAt)) / 86_400_000,
+        } satisfies PairEvidence,
+      };
+    });
+  };
+  const judge = (list: ReturnType<typeof scoreAgainst>) => {
+    const top = Math.max(0, ...list.map((x) => x.score));
+    return list.map((x) => {
+      x.evidence.relative = top > 0 ? x.score / top : 0;
+      const vector = featureVector(x.evidence);
+      return { ...x, vector, judged: scoreRelatedness(vector, model) };
+    });
+  };
+  const scored = scoreAgainst(query, weights, evidenceWeights, input.problemText);
   const best = Math.max(0, ...scored.map((s) => s.score));
   const related = new Map<string, Related<Ticket> & { accountId: string | undefined }>();
   const possible = new Map<string, Related<Ticket> & { accountId: string | undefined }>();
   const candidates: Candidate[] = [];
-  for (const s of scored) {
-    s.evidence.relative = best > 0 ? s.score / best : 0;
-    const vector = featureVector(s.evidence);
-    const judged = scoreRelatedness(vector, model);
+  for (const s of judge(scored)) {
+    const { vector, judged } = s;
     candidates.push({
       ticketId: s.ticket.id,
       accountId: s.accountId,
