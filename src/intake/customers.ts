@@ -4,6 +4,7 @@
  * edit distance, never a guess below it).
  */
 import type { Account } from "../domain/bundle.js";
+import { stem } from "./text.js";
 
 /** How an account was recognised. */
 export type LinkHow = "name" | "alias" | "domain" | "email" | "fuzzy";
@@ -251,7 +252,49 @@ export function resolveCustomer(
     }
   }
   if (best) return best.link;
-  // last resort: the value names an account inside a longer phrase ("the Acme team")
+  // the value names an account inside a longer phrase ("the Acme team")
   const inText = findCustomersInText(value, accounts, legalSuffixes);
-  return inText.length === 1 ? (inText[0] ?? null) : null;
+  if (inText.length === 1) return inText[0] ?? null;
+  return resolveByDistinctiveWords(value, wanted, accounts, suffixes);
+}
+
+/**
+ * Last resort for `--customer`: the account whose names hold the value's distinctive words ("Hollis
+ * Pharmacy" for "Hollis Family Pharmacies Inc", "de Linde" for "Hoeve de Linde", "Springfeild" for
+ * "City of Springfield"). A word counts by how few accounts use it (a word every pharmacy uses says
+ * little), a typo within the bounded edit distance counts, and the best account must hold a word no
+ * other account holds and score above every other one; else nothing is guessed.
+ */
+function resolveByDistinctiveWords(
+  value: string,
+  wanted: readonly string[],
+  accounts: readonly Account[],
+  suffixes: ReadonlySet<string>,
+): CustomerLink | null {
+  const wordsOf = new Map(
+    accounts.map((a) => [
+      a.id,
+      new Set(
+        variantsOf(a, suffixes)
+          .filter((v) => v.how !== "domain")
+          .flatMap((v) => v.tokens)
+          .filter((t) => t.length >= 3 && !suffixes.has(t))
+          .map(stem),
+      ),
+    ]),
+  );
+  const holders = (word: string) =>
+    accounts.filter((a) => [...(wordsOf.get(a.id) ?? [])].some((w) => w === word || fuzzyEqual(w, word)));
+  const score = new Map<string, number>();
+  const unique = new Set<string>();
+  for (const token of wanted.filter((t) => t.length >= 3 && !suffixes.has(t))) {
+    const held = holders(stem(token));
+    if (held.length === 0) continue;
+    for (const a of held) score.set(a.id, (score.get(a.id) ?? 0) + 1 / held.length);
+    if (held.length === 1 && held[0]) unique.add(held[0].id);
+  }
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || !unique.has(first[0]) || (second && second[1] >= first[1])) return null;
+  return { accountId: first[0], how: "fuzzy", matched: value };
 }
