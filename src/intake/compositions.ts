@@ -41,7 +41,7 @@ function positions(stems: readonly string[], phrases: ReadonlyArray<readonly str
 
 /**
  * Compiles a composition into a sentence test, with the negation words of the policy and the
- * translations of words of other languages into English stems (a Spanish ticket says the same).
+ * translations of words of other languages (as written) into English stems.
  */
 export function compileComposition(
   data: CompositionData,
@@ -53,10 +53,7 @@ export function compileComposition(
   return {
     span: data.span ?? 1,
     test(sentence: string): boolean {
-      const stems = tokenize(sentence).map((t) => {
-        const s = stem(t);
-        return englishOf.get(s) ?? s;
-      });
+      const stems = tokenize(sentence).map((t) => englishOf.get(t) ?? stem(t));
       const negatedAt = new Set(positions(stems, negators));
       const notNegated = (i: number) => {
         for (let k = Math.max(0, i - NEGATION_REACH); k < i; k++) if (negatedAt.has(k)) return false;

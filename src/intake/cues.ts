@@ -41,10 +41,7 @@ export function compileVocabulary(policy: Policy): CompiledVocabulary {
   const v = policy.vocabulary;
   const englishOf = new Map<string, string>();
   for (const [english, words] of Object.entries(policy.translations))
-    for (const w of words) {
-      const s = stem(w.toLowerCase());
-      if (!englishOf.has(s)) englishOf.set(s, stem(english.toLowerCase()));
-    }
+    for (const w of words) if (!englishOf.has(w.toLowerCase())) englishOf.set(w.toLowerCase(), stem(english.toLowerCase()));
   return { natures: compileAll(v.natures, v, englishOf), cues: compileAll(v.cues, v, englishOf) };
 }
 

@@ -17,8 +17,9 @@ export interface Lexicon {
   stop: ReadonlySet<string>;
   meta: ReadonlySet<string>;
   groupOfStem: ReadonlyMap<string, Concept>;
-  /** The English stem a word of another language stands for ("rechnungen" -> "invoic"). */
-  englishOfStem: ReadonlyMap<string, string>;
+  /** The English stem a word of another language stands for ("rechnungen" -> "invoic"), by the
+   * word as written: by stem, "agence" would also turn the English "agency" into another concept. */
+  englishOfWord: ReadonlyMap<string, string>;
   /** The words of other languages that say an English stem. */
   foreignOfStem: ReadonlyMap<string, { english: string; stems: ReadonlySet<string>; words: readonly string[] }>;
 }
@@ -27,7 +28,7 @@ export interface Lexicon {
 export function buildLexicon(policy: Policy): Lexicon {
   const v = policy.vocabulary;
   const foreignOfStem = new Map<string, { english: string; stems: Set<string>; words: string[] }>();
-  const englishOfStem = new Map<string, string>();
+  const englishOfWord = new Map<string, string>();
   for (const [english, words] of Object.entries(policy.translations)) {
     const en = stem(english.toLowerCase());
     const entry = foreignOfStem.get(en) ?? { english: english.toLowerCase(), stems: new Set<string>(), words: [] };
@@ -36,7 +37,7 @@ export function buildLexicon(policy: Policy): Lexicon {
       if (s === en) continue;
       entry.stems.add(s);
       entry.words.push(w.toLowerCase());
-      if (!englishOfStem.has(s)) englishOfStem.set(s, en);
+      if (!englishOfWord.has(w.toLowerCase())) englishOfWord.set(w.toLowerCase(), en);
     }
     foreignOfStem.set(en, entry);
   }
@@ -59,7 +60,7 @@ export function buildLexicon(policy: Policy): Lexicon {
     stop: new Set(v.stopwords.map((w) => w.toLowerCase())),
     meta: new Set(v.metaWords.map((w) => w.toLowerCase())),
     groupOfStem,
-    englishOfStem,
+    englishOfWord,
     foreignOfStem,
   };
 }
@@ -98,7 +99,7 @@ export function conceptsOf(text: string, lexicon: Lexicon, options: ConceptOptio
       continue;
     // a word of another language is read as the English word it translates
     const own = stem(token);
-    const english = lexicon.groupOfStem.has(own) ? own : (lexicon.englishOfStem.get(own) ?? own);
+    const english = lexicon.englishOfWord.get(token) ?? own;
     const concept = conceptOfStem(english, token, lexicon);
     if (!out.has(concept.key)) out.set(concept.key, concept);
   }

@@ -119,7 +119,13 @@ export function precisionRecall(scores: readonly number[], labels: readonly (0 |
   return out;
 }
 
-/** The lowest threshold whose precision is at least `minPrecision` (the most recall at that precision). */
+/**
+ * The operating point for a wanted precision: the most recall any point with at least that precision
+ * reaches, at the highest threshold that reaches it (a lower threshold with the same recall only
+ * adds false matches).
+ */
 export function thresholdFor(curve: readonly CurvePoint[], minPrecision: number): CurvePoint | undefined {
-  return [...curve].reverse().find((p) => p.precision >= minPrecision);
+  const most = [...curve].reverse().find((p) => p.precision >= minPrecision);
+  if (!most) return undefined;
+  return curve.find((p) => p.recall >= most.recall && p.precision >= minPrecision) ?? most;
 }

@@ -14,6 +14,9 @@ export interface ThesaurusData {
 export interface Thesaurus {
   areaOf: ReadonlyMap<string, readonly string[]>;
   symptomOf: ReadonlyMap<string, readonly string[]>;
+  /** Words of other languages (as written) -> the areas and symptoms of the English word. */
+  foreignAreas: ReadonlyMap<string, readonly string[]>;
+  foreignSymptoms: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What a text speaks of. */
@@ -22,23 +25,31 @@ export interface Topics {
   symptoms: ReadonlySet<string>;
 }
 
-const index = (
+const index = (groups: Record<string, string[]>): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const [name, words] of Object.entries(groups))
+    for (const w of words) {
+      const s = stem(w.toLowerCase());
+      const list = out.get(s) ?? [];
+      if (!list.includes(name)) list.push(name);
+      out.set(s, list);
+    }
+  return out;
+};
+
+// a ticket in another language speaks of the same area in its own words (matched as written)
+const foreignIndex = (
   groups: Record<string, string[]>,
   translations: Readonly<Record<string, readonly string[]>>,
 ): Map<string, string[]> => {
   const out = new Map<string, string[]>();
-  const add = (word: string, name: string) => {
-    const s = stem(word.toLowerCase());
-    const list = out.get(s) ?? [];
-    if (!list.includes(name)) list.push(name);
-    out.set(s, list);
-  };
   for (const [name, words] of Object.entries(groups))
-    for (const w of words) {
-      add(w, name);
-      // a ticket in another language speaks of the same area in its own words
-      for (const f of translations[w.toLowerCase()] ?? []) add(f, name);
-    }
+    for (const w of words)
+      for (const f of translations[w.toLowerCase()] ?? []) {
+        const list = out.get(f.toLowerCase()) ?? [];
+        if (!list.includes(name)) list.push(name);
+        out.set(f.toLowerCase(), list);
+      }
   return out;
 };
 
@@ -47,7 +58,12 @@ export function compileThesaurus(
   data: ThesaurusData,
   translations: Readonly<Record<string, readonly string[]>> = {},
 ): Thesaurus {
-  return { areaOf: index(data.areas, translations), symptomOf: index(data.symptoms, translations) };
+  return {
+    areaOf: index(data.areas),
+    symptomOf: index(data.symptoms),
+    foreignAreas: foreignIndex(data.areas, translations),
+    foreignSymptoms: foreignIndex(data.symptoms, translations),
+  };
 }
 
 /** The areas and symptoms `text` speaks of. */
@@ -56,8 +72,8 @@ export function topicsOf(text: string, thesaurus: Thesaurus): Topics {
   const symptoms = new Set<string>();
   for (const token of tokenize(text)) {
     const s = stem(token);
-    for (const a of thesaurus.areaOf.get(s) ?? []) areas.add(a);
-    for (const y of thesaurus.symptomOf.get(s) ?? []) symptoms.add(y);
+    for (const a of thesaurus.areaOf.get(s) ?? thesaurus.foreignAreas.get(token) ?? []) areas.add(a);
+    for (const y of thesaurus.symptomOf.get(s) ?? thesaurus.foreignSymptoms.get(token) ?? []) symptoms.add(y);
   }
   return { areas, symptoms };
 }
