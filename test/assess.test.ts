@@ -476,7 +476,11 @@ describe("look-alike tickets named by account in a note", () => {
   });
   it("fetches the noted account's tickets even when they share no word with the description", () => {
     // nothing in this description finds T-20 by full text: only the note on T-30 points to it
-    const run = briefOn(bundle(), { description: "smallco holdings: their letterhead still shows the outdated design since the rebrand" }, EARLY);
+    const run = briefOn(
+      bundle(),
+      { description: "smallco holdings: their letterhead still shows the outdated design since the rebrand" },
+      EARLY,
+    );
     const linked = run.facts.relations.tickets.find((t) => t.item.id === "T-20");
     expect(linked?.why.join(" ")).toMatch(/named in a note on T-30/);
     expect(run.facts.solvedAtSupport).toEqual(["T-20"]);
@@ -491,7 +495,8 @@ describe("a named customer's ticket in another language", () => {
         id: "T-50",
         accountId: "smallco",
         subject: "Portail client en anglais",
-        description: "Depuis la mise à jour, notre portail affiche les boutons en anglais au lieu du français.",
+        description:
+          "Depuis la mise à jour, notre portail affiche les boutons en anglais au lieu du français.",
         status: "open",
         createdAt: "2026-11-09T20:00:00Z",
         trackerKeys: ["ENG-50"],
@@ -576,7 +581,8 @@ describe("recurrence after a resolved past escalation", () => {
       : [];
     return b;
   };
-  const description = "smallco holdings payroll export is short 3 ppl, all moved warehouse -> drivers. cutoff friday";
+  const description =
+    "smallco holdings payroll export is short 3 ppl, all moved warehouse -> drivers. cutoff friday";
 
   it("matches the escalation through the customer's own subject, and the team recalling it makes it recurring", () => {
     const run = briefOn(bundle(true), { description }, EARLY);
@@ -645,7 +651,8 @@ describe("look-alike named in a note, worded apart", () => {
 });
 
 describe("what is and is not data at risk", () => {
-  const globex = (b: Bundle, t: Partial<Ticket> & { id: string }) => withTicket(b, { accountId: "globex", ...t });
+  const globex = (b: Bundle, t: Partial<Ticket> & { id: string }) =>
+    withTicket(b, { accountId: "globex", ...t });
 
   it("reads records left out of a report, stored data intact, as data at risk: Critical", () => {
     const bundle = globex(baseline(), {

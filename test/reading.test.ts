@@ -36,7 +36,9 @@ describe("compositions", () => {
     );
     expect(pasted.test("they pasted their API key in a ticket reply by mistake")).toBe(true);
     expect(
-      pasted.test("after rotating the api key every call failed with 401 and later they pasted the whole log into the ticket"),
+      pasted.test(
+        "after rotating the api key every call failed with 401 and later they pasted the whole log into the ticket",
+      ),
     ).toBe(false);
   });
 
@@ -107,7 +109,8 @@ describe("--customer by its distinctive words", () => {
     { id: "delinde", name: "Melkveebedrijf Hoeve de Linde" },
     { id: "lindenhof", name: "Lindenhof Dairy" },
   ];
-  const resolve = (value: string) => resolveCustomer(value, accounts, policy.vocabulary.legalSuffixes)?.accountId;
+  const resolve = (value: string) =>
+    resolveCustomer(value, accounts, policy.vocabulary.legalSuffixes)?.accountId;
 
   it.each([
     ["Springfeild", "springfield"],

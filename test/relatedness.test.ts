@@ -32,13 +32,14 @@ const evidence = (over: Partial<PairEvidence> = {}): PairEvidence => ({
   ageDays: 0,
   ...over,
 });
-const feature = (e: PairEvidence, name: string) => featureVector(e)[FEATURES.findIndex((f) => f.name === name)];
+const feature = (e: PairEvidence, name: string) =>
+  featureVector(e)[FEATURES.findIndex((f) => f.name === name)];
 
 describe("fitting", () => {
   // a seeded generator of pairs whose label follows one feature, with noise
   const samples = (n: number, seed: number): Sample[] => {
     let s = seed;
-    const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     return Array.from({ length: n }, (_, i) => {
       const x = [rand(), rand()];
       const y: 0 | 1 = x[0]! + 0.2 * (rand() - 0.5) > 0.6 ? 1 : 0;
@@ -60,7 +61,10 @@ describe("fitting", () => {
     expect(oof).toHaveLength(200);
     expect(oof.every((p) => p > 0 && p < 1)).toBe(true);
     // the out-of-fold scores still rank positives above negatives on this easy data
-    const curve = precisionRecall(oof, data.map((d) => d.y));
+    const curve = precisionRecall(
+      oof,
+      data.map((d) => d.y),
+    );
     expect(thresholdFor(curve, 0.9)?.recall).toBeGreaterThan(0.8);
   });
 
@@ -81,9 +85,15 @@ describe("fitting", () => {
   it("precision and recall stay within [0, 1] and recall never falls as the threshold drops", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 50 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 50,
+        }),
         (pairs) => {
-          const curve = precisionRecall(pairs.map((p) => p[0]), pairs.map((p) => (p[1] ? 1 : 0)));
+          const curve = precisionRecall(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => (p[1] ? 1 : 0)),
+          );
           for (let i = 0; i < curve.length; i++) {
             const p = curve[i]!;
             expect(p.precision).toBeGreaterThanOrEqual(0);
@@ -155,7 +165,10 @@ describe("the shipped model (policy/relatedness.yaml)", () => {
 
 describe("thesaurus", () => {
   const thesaurus = compileThesaurus(
-    { areas: { notifications: ["reminder", "sms", "text"] }, symptoms: { not_delivered: ["arrive", "sent"] } },
+    {
+      areas: { notifications: ["reminder", "sms", "text"] },
+      symptoms: { not_delivered: ["arrive", "sent"] },
+    },
     { reminder: ["erinnerung", "erinnerungen"], sent: ["verschickt"] },
   );
 

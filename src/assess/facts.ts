@@ -3,7 +3,15 @@
  * and the accounts. Every fact keeps its evidence: a ticket id, a sentence, an account.
  */
 import type { Nature, Policy } from "../config/policy.js";
-import { customerVoice, staffVoice, ticketText, type Account, type KbArticle, type Ticket, type TrackerIssue } from "../domain/bundle.js";
+import {
+  customerVoice,
+  staffVoice,
+  ticketText,
+  type Account,
+  type KbArticle,
+  type Ticket,
+  type TrackerIssue,
+} from "../domain/bundle.js";
 import type { SlaState } from "../domain/assessment.js";
 import { findHits, type CompiledVocabulary, type CueHit } from "../intake/cues.js";
 import type { IssueFacts } from "../intake/intake.js";
@@ -68,7 +76,6 @@ export interface AssessFacts {
   majorBroken: string | null;
   relations: Relations;
 }
-
 
 /** Derives the facts. */
 export function deriveFacts(

@@ -25,7 +25,17 @@ const cases: CaseFile[] = paths.flatMap((p) =>
     : readCases(dirname(p)).filter((c) => `${c.id}.json` === basename(p) || c.id === basename(p, ".json")),
 );
 
-const keys = ["decision", "severity", "target", "customersAffected", "accountIds", "arrAtRisk", "relatedTickets", "workarounds", "recurring"] as const;
+const keys = [
+  "decision",
+  "severity",
+  "target",
+  "customersAffected",
+  "accountIds",
+  "arrAtRisk",
+  "relatedTickets",
+  "workarounds",
+  "recurring",
+] as const;
 const tally = new Map<string, [number, number]>();
 let whole = 0;
 let got = 0;
@@ -46,15 +56,22 @@ for (const c of cases) {
   };
   const e = c.expected;
   const checks: Partial<Record<(typeof keys)[number], boolean>> = {
-    decision: out.decision === e.decision && (e.decision !== "handle_in_support" || (out.severity == null && out.target == null)),
+    decision:
+      out.decision === e.decision &&
+      (e.decision !== "handle_in_support" || (out.severity == null && out.target == null)),
   };
   if ("severity" in e) checks.severity = out.severity === e.severity;
   if ("target" in e)
-    checks.target = out.target === e.target || ((e.acceptTargets as string[] | undefined) ?? []).includes(out.target ?? "");
-  if ("customersAffected" in e) checks.customersAffected = out.impact.customersAffected === e.customersAffected;
-  if ("accountIds" in e) checks.accountIds = sameSet([...out.impact.accountIds].sort(), [...(e.accountIds as string[])].sort());
+    checks.target =
+      out.target === e.target || ((e.acceptTargets as string[] | undefined) ?? []).includes(out.target ?? "");
+  if ("customersAffected" in e)
+    checks.customersAffected = out.impact.customersAffected === e.customersAffected;
+  if ("accountIds" in e)
+    checks.accountIds = sameSet([...out.impact.accountIds].sort(), [...(e.accountIds as string[])].sort());
   if ("arrAtRisk" in e)
-    checks.arrAtRisk = typeof out.impact.arrAtRisk === "number" && Math.abs(out.impact.arrAtRisk - (e.arrAtRisk as number)) < 0.5;
+    checks.arrAtRisk =
+      typeof out.impact.arrAtRisk === "number" &&
+      Math.abs(out.impact.arrAtRisk - (e.arrAtRisk as number)) < 0.5;
   if (e.relatedTickets) checks.relatedTickets = e.relatedTickets.every((t) => out.relatedTickets.includes(t));
   if (e.workarounds) checks.workarounds = e.workarounds.every((k) => out.workarounds.includes(k));
   if ("recurring" in e) checks.recurring = out.pattern.recurring === e.recurring;
@@ -62,7 +79,9 @@ for (const c of cases) {
     const t = tally.get(k) ?? [0, 0];
     tally.set(k, [t[0] + (ok ? 1 : 0), t[1] + 1]);
   }
-  const bad = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
+  const bad = Object.entries(checks)
+    .filter(([, ok]) => !ok)
+    .map(([k]) => k);
   if (bad.length === 0) whole++;
   const expectedRelated = new Set(e.relatedTickets ?? []);
   got += out.relatedTickets.length;

@@ -14,13 +14,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { loadDefaultPolicy } from "../config/load-policy.js";
 import { FEATURES } from "../relatedness/features.js";
-import {
-  fitLogistic,
-  outOfFold,
-  precisionRecall,
-  thresholdFor,
-  type Sample,
-} from "../relatedness/fit.js";
+import { fitLogistic, outOfFold, precisionRecall, thresholdFor, type Sample } from "../relatedness/fit.js";
 import { readCases, runCase } from "./case-files.js";
 
 /**
@@ -41,7 +35,9 @@ const dryRun = args.includes("--dry-run");
 const dirs = args.filter((a) => !a.startsWith("--"));
 const policy = loadDefaultPolicy();
 // --drop a,b: fit without those features (their weight 0), to see what each one brings
-const dropped = new Set((args.find((a) => a.startsWith("--drop="))?.slice(7) ?? "").split(",").filter(Boolean));
+const dropped = new Set(
+  (args.find((a) => a.startsWith("--drop="))?.slice(7) ?? "").split(",").filter(Boolean),
+);
 const keep = (x: readonly number[]) => x.map((v, i) => (dropped.has(FEATURES[i]?.name ?? "") ? 0 : v));
 
 const tickets: Sample[] = [];
@@ -60,13 +56,20 @@ for (const dir of dirs.length > 0 ? dirs : defaultDirs) {
       // tools' links (tracker, chat, notes), not by its words: it teaches the text model nothing
       // (nor does any pair without a shared idea or error: the product never relates those by words)
       if (cand.sharedIdeas === 0 && !cand.sameError) continue;
-      tickets.push({ x: keep(cand.vector), y, w: y === 1 || unrelated.has(cand.ticketId) ? 1 : 0.5, group: c.id });
+      tickets.push({
+        x: keep(cand.vector),
+        y,
+        w: y === 1 || unrelated.has(cand.ticketId) ? 1 : 0.5,
+        group: c.id,
+      });
     }
     const wanted = new Set(c.expected.workarounds ?? []);
     // a case lists the workarounds it expects (POLICY.md: articles of kind workaround, known_issue or
     // limitation): a how-to or reference article it does not list is not labelled either way
     const documentation = new Set(
-      (c.workspace.kbArticles ?? []).filter((k) => k.kind === "howto" || k.kind === "reference").map((k) => k.id),
+      (c.workspace.kbArticles ?? [])
+        .filter((k) => k.kind === "howto" || k.kind === "reference")
+        .map((k) => k.id),
     );
     for (const cand of run.relations.kbCandidates) {
       const y = wanted.has(cand.id) ? 1 : 0;
@@ -95,7 +98,10 @@ function fit(name: "tickets" | "kb", samples: Sample[]): Fitted {
   if (args.includes("--curve"))
     for (const target of [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5]) {
       const p = thresholdFor(curve, target);
-      if (p) process.stdout.write(`  precision >= ${target}: p >= ${p.threshold.toFixed(3)} recall ${p.recall.toFixed(3)}\n`);
+      if (p)
+        process.stdout.write(
+          `  precision >= ${target}: p >= ${p.threshold.toFixed(3)} recall ${p.recall.toFixed(3)}\n`,
+        );
     }
   const positives = samples.filter((s) => s.y === 1).length;
   process.stdout.write(
@@ -119,7 +125,9 @@ if (args.includes("--curve")) {
   const tp = rule.filter((r, i) => r === 1 && kb[i]?.y === 1).length;
   const fp = rule.filter((r, i) => r === 1 && kb[i]?.y === 0).length;
   const pos = kb.filter((s) => s.y === 1).length;
-  process.stdout.write(`kb hand rule: precision ${(tp / (tp + fp)).toFixed(3)}, recall ${(tp / pos).toFixed(3)}\n`);
+  process.stdout.write(
+    `kb hand rule: precision ${(tp / (tp + fp)).toFixed(3)}, recall ${(tp / pos).toFixed(3)}\n`,
+  );
 }
 const result = { tickets: fit("tickets", tickets), kb: fit("kb", kb) };
 const path = join(root, "policy", "relatedness.yaml");

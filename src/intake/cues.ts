@@ -41,7 +41,8 @@ export function compileVocabulary(policy: Policy): CompiledVocabulary {
   const v = policy.vocabulary;
   const englishOf = new Map<string, string>();
   for (const [english, words] of Object.entries(policy.translations))
-    for (const w of words) if (!englishOf.has(w.toLowerCase())) englishOf.set(w.toLowerCase(), stem(english.toLowerCase()));
+    for (const w of words)
+      if (!englishOf.has(w.toLowerCase())) englishOf.set(w.toLowerCase(), stem(english.toLowerCase()));
   return { natures: compileAll(v.natures, v, englishOf), cues: compileAll(v.cues, v, englishOf) };
 }
 
@@ -87,7 +88,11 @@ export function findHits<K extends string>(
       });
       if (said) {
         const span = Math.max(1, said.span ?? 1);
-        hits.push({ cue: name, sentence: squash(span === 1 ? sentence : all.slice(i, i + span).join(" ")), source });
+        hits.push({
+          cue: name,
+          sentence: squash(span === 1 ? sentence : all.slice(i, i + span).join(" ")),
+          source,
+        });
       }
     }
   });

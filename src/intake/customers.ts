@@ -24,14 +24,16 @@ interface Variant {
 
 /** Normalises a company name or text for comparison: lower case, no possessives or punctuation. */
 export function normalizeName(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/['’]/g, "")
-    .replace(/&/g, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    // "Cinder & Sage", "Cinder and Sage" and "cinder n sage" are one name
-    .filter((t) => t.length > 0 && t !== "and" && t !== "n");
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .replace(/['’]/g, "")
+      .replace(/&/g, " ")
+      .split(/[^\p{L}\p{N}]+/u)
+      // "Cinder & Sage", "Cinder and Sage" and "cinder n sage" are one name
+      .filter((t) => t.length > 0 && t !== "and" && t !== "n")
+  );
 }
 
 function variantsOf(account: Account, legalSuffixes: ReadonlySet<string>): Variant[] {

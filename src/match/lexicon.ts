@@ -21,7 +21,10 @@ export interface Lexicon {
    * word as written: by stem, "agence" would also turn the English "agency" into another concept. */
   englishOfWord: ReadonlyMap<string, string>;
   /** The words of other languages that say an English stem. */
-  foreignOfStem: ReadonlyMap<string, { english: string; stems: ReadonlySet<string>; words: readonly string[] }>;
+  foreignOfStem: ReadonlyMap<
+    string,
+    { english: string; stems: ReadonlySet<string>; words: readonly string[] }
+  >;
 }
 
 /** Builds the lexicon from the policy's vocabulary and translations. */
@@ -31,7 +34,11 @@ export function buildLexicon(policy: Policy): Lexicon {
   const englishOfWord = new Map<string, string>();
   for (const [english, words] of Object.entries(policy.translations)) {
     const en = stem(english.toLowerCase());
-    const entry = foreignOfStem.get(en) ?? { english: english.toLowerCase(), stems: new Set<string>(), words: [] };
+    const entry = foreignOfStem.get(en) ?? {
+      english: english.toLowerCase(),
+      stems: new Set<string>(),
+      words: [],
+    };
     for (const w of words) {
       const s = stem(w.toLowerCase());
       if (s === en) continue;

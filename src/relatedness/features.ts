@@ -59,7 +59,11 @@ export const FEATURES: readonly Feature[] = [
   { name: "sameError", says: "quotes the same specific error", of: (e) => (e.sameError ? 1 : 0) },
   { name: "sameAccount", says: "an account the input names", of: (e) => (e.sameAccount ? 1 : 0) },
   { name: "otherAccount", says: "another account than the one named", of: (e) => (e.otherAccount ? 1 : 0) },
-  { name: "recency", says: "created recently (30-day scale)", of: (e) => Math.exp(-Math.abs(e.ageDays) / 30) },
+  {
+    name: "recency",
+    says: "created recently (30-day scale)",
+    of: (e) => Math.exp(-Math.abs(e.ageDays) / 30),
+  },
 ];
 
 /** The feature vector of a pair, in {@link FEATURES} order. */
