@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { loadPolicy } from "../config/load-policy.js";
 import { renderJson } from "../brief/render-json.js";
-import { readCases, runCase, type CaseFile } from "./case-files.js";
+import { checkCase, EXPECTED_KEYS, readCases, runCase, type BriefJson, type CaseFile } from "./case-files.js";
 
 const args = process.argv.slice(2);
 const list = args.includes("--list");
@@ -25,17 +25,7 @@ const cases: CaseFile[] = paths.flatMap((p) =>
     : readCases(dirname(p)).filter((c) => `${c.id}.json` === basename(p) || c.id === basename(p, ".json")),
 );
 
-const keys = [
-  "decision",
-  "severity",
-  "target",
-  "customersAffected",
-  "accountIds",
-  "arrAtRisk",
-  "relatedTickets",
-  "workarounds",
-  "recurring",
-] as const;
+const keys = EXPECTED_KEYS;
 const tally = new Map<string, [number, number]>();
 let whole = 0;
 let got = 0;
@@ -43,38 +33,10 @@ let hit = 0;
 let wanted = 0;
 let kbWanted = 0;
 let kbHit = 0;
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 for (const c of cases) {
-  const out = renderJson(runCase(c, policy)) as unknown as {
-    decision: string;
-    severity: string | null;
-    target: string | null;
-    impact: { customersAffected: number | null; accountIds: string[]; arrAtRisk: number | null };
-    relatedTickets: string[];
-    workarounds: string[];
-    pattern: { recurring: boolean };
-  };
+  const out = renderJson(runCase(c, policy)) as unknown as BriefJson;
   const e = c.expected;
-  const checks: Partial<Record<(typeof keys)[number], boolean>> = {
-    decision:
-      out.decision === e.decision &&
-      (e.decision !== "handle_in_support" || (out.severity == null && out.target == null)),
-  };
-  if ("severity" in e) checks.severity = out.severity === e.severity;
-  if ("target" in e)
-    checks.target =
-      out.target === e.target || ((e.acceptTargets as string[] | undefined) ?? []).includes(out.target ?? "");
-  if ("customersAffected" in e)
-    checks.customersAffected = out.impact.customersAffected === e.customersAffected;
-  if ("accountIds" in e)
-    checks.accountIds = sameSet([...out.impact.accountIds].sort(), [...(e.accountIds as string[])].sort());
-  if ("arrAtRisk" in e)
-    checks.arrAtRisk =
-      typeof out.impact.arrAtRisk === "number" &&
-      Math.abs(out.impact.arrAtRisk - (e.arrAtRisk as number)) < 0.5;
-  if (e.relatedTickets) checks.relatedTickets = e.relatedTickets.every((t) => out.relatedTickets.includes(t));
-  if (e.workarounds) checks.workarounds = e.workarounds.every((k) => out.workarounds.includes(k));
-  if ("recurring" in e) checks.recurring = out.pattern.recurring === e.recurring;
+  const checks = checkCase(e, out);
   for (const [k, ok] of Object.entries(checks)) {
     const t = tally.get(k) ?? [0, 0];
     tally.set(k, [t[0] + (ok ? 1 : 0), t[1] + 1]);
