@@ -316,6 +316,46 @@ describe("references", () => {
   });
 });
 
+describe("honest evidence", () => {
+  // the baseline workspace holds another account's open, high-value, SLA-breached API ticket
+  it("borrows no other account's ticket, ARR or SLA for a named customer with no ticket", () => {
+    const bundle = withAccount(baseline(), "quietharbor", 30000);
+    const run = briefOn(
+      bundle,
+      {
+        description: "Quietharbor Holdings says the CSV export button is greyed out",
+        customer: "Quietharbor Holdings",
+      },
+      EARLY,
+    );
+    expect(run.facts.relations.tickets).toEqual([]);
+    expect(run.assessment.impact.accountIds).toEqual(["quietharbor"]);
+    expect(run.assessment.impact.arrAtRisk).toBe(30000);
+    expect(run.assessment.target).not.toBe("Leadership");
+    const markdown = renderMarkdown(run.brief);
+    expect(markdown).toContain("named in the input (no ticket of theirs matches this issue)");
+    expect(markdown).toMatch(/Quietharbor Holdings: no ticket of theirs matches this issue/);
+  });
+
+  it("never relates a ticket that shares no idea with the issue, however recent or close", () => {
+    const bundle = withAccount(baseline(), "smallco", 20000);
+    bundle.tickets!.push({
+      id: "T-45",
+      accountId: "smallco",
+      subject: "Colour of the dashboard header",
+      description: "Can the header be green?",
+      status: "open",
+      createdAt: "2026-11-10T01:00:00Z",
+    });
+    const run = briefOn(
+      bundle,
+      { description: "Smallco Holdings: invoices print without the tax line", customer: "Smallco Holdings" },
+      EARLY,
+    );
+    expect(run.facts.relations.tickets.map((r) => r.item.id)).not.toContain("T-45");
+  });
+});
+
 describe("named customer fallback", () => {
   it("shows the named customer's only recent open ticket as unconfirmed when no words match", () => {
     const bundle = withAccount(baseline(), "smallco", 20000);

@@ -181,3 +181,19 @@ describe("thesaurus", () => {
     expect([...de.symptoms]).toEqual(["not_delivered"]);
   });
 });
+
+describe("npm run fit", () => {
+  it("the shipped policy/relatedness.yaml is what fitting our cases gives today", async () => {
+    const { FIT_DIRS, FIT_OPTIONS } = await import("../src/eval/fit-relatedness.js");
+    const { collectSamples, fitModel } = await import("../src/eval/fit-data.js");
+    const { readCases } = await import("../src/eval/case-files.js");
+    const policy = loadDefaultPolicy();
+    const samples = collectSamples(
+      FIT_DIRS.flatMap((d) => readCases(d)),
+      policy,
+    );
+    // a change to the features, the thesaurus or the cases must come with a re-fit (npm run fit)
+    expect(fitModel(samples.tickets, FIT_OPTIONS.tickets).model).toEqual(policy.relatedness.tickets);
+    expect(fitModel(samples.kb, FIT_OPTIONS.kb).model).toEqual(policy.relatedness.kb);
+  }, 60_000);
+});

@@ -86,11 +86,13 @@ export function checkCase(
   if ("target" in e)
     checks.target =
       out.target === e.target || ((e.acceptTargets as string[] | undefined) ?? []).includes(out.target ?? "");
-  if ("customersAffected" in e) checks.customersAffected = out.impact.customersAffected === e.customersAffected;
+  if ("customersAffected" in e)
+    checks.customersAffected = out.impact.customersAffected === e.customersAffected;
   if ("accountIds" in e) checks.accountIds = sameSet(out.impact.accountIds, e.accountIds as string[]);
   if ("arrAtRisk" in e)
     checks.arrAtRisk =
-      typeof out.impact.arrAtRisk === "number" && Math.abs(out.impact.arrAtRisk - (e.arrAtRisk as number)) < 0.5;
+      typeof out.impact.arrAtRisk === "number" &&
+      Math.abs(out.impact.arrAtRisk - (e.arrAtRisk as number)) < 0.5;
   if (e.relatedTickets) checks.relatedTickets = e.relatedTickets.every((t) => out.relatedTickets.includes(t));
   if (e.workarounds) checks.workarounds = e.workarounds.every((k) => out.workarounds.includes(k));
   if ("recurring" in e) checks.recurring = out.pattern.recurring === e.recurring;
