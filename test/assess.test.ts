@@ -336,24 +336,6 @@ describe("honest evidence", () => {
     expect(markdown).toContain("named in the input (no ticket of theirs matches this issue)");
     expect(markdown).toMatch(/Quietharbor Holdings: no ticket of theirs matches this issue/);
   });
-
-  it("never relates a ticket that shares no idea with the issue, however recent or close", () => {
-    const bundle = withAccount(baseline(), "smallco", 20000);
-    bundle.tickets!.push({
-      id: "T-45",
-      accountId: "smallco",
-      subject: "Colour of the dashboard header",
-      description: "Can the header be green?",
-      status: "open",
-      createdAt: "2026-11-10T01:00:00Z",
-    });
-    const run = briefOn(
-      bundle,
-      { description: "Smallco Holdings: invoices print without the tax line", customer: "Smallco Holdings" },
-      EARLY,
-    );
-    expect(run.facts.relations.tickets.map((r) => r.item.id)).not.toContain("T-45");
-  });
 });
 
 describe("named customer fallback", () => {
