@@ -31,6 +31,16 @@ describe.each(anchors)("demo workspace anchored at %s", (anchor) => {
     expect(impact).not.toContain("Unknown");
     expect(markdown).toContain("### Supporting Context");
   });
+
+  it("a vague report borrows nothing and says what is missing", () => {
+    const run = briefOn(bundle, { description: "things are slow" }, anchor);
+    expect(run.facts.relations.vague).toBe(true);
+    expect(run.facts.relations.tickets).toEqual([]);
+    expect(run.facts.relations.trackerIssues).toEqual([]);
+    expect(run.assessment.impact.accountIds).toEqual([]);
+    expect(run.assessment.target).not.toBe("Leadership");
+    expect(run.brief.toComplete[0]).toMatch(/says too little to match on.*which feature or screen/);
+  });
 });
 
 describe("escalate demo", () => {

@@ -67,6 +67,10 @@ export function composeBrief(input: ComposeInput): Brief {
   const repro = composeRepro({ issue, facts, assessment, primary });
   toComplete.push(...repro.missing);
   toComplete.push(...withoutTickets(issue, facts));
+  if (facts.relations.vague)
+    toComplete.unshift(
+      `Description: it says too little to match on ("${clip(issue.description, 60)}"), so no ticket, tracker issue or article is counted; say which feature or screen, what happens, since when and for which customer`,
+    );
 
   const brief: Brief = {
     kind: assessment.decision === "escalate" ? "escalation" : "support",

@@ -101,6 +101,7 @@ export function policySchemaOf(z: typeof Zod) {
       kbMinCoverage: z.number(),
       escalationMinCoverage: z.number(),
       chatMinCoverage: z.number(),
+      minIssueIdeas: z.number().int().nonnegative(),
       chatReplyMinutes: z.number().nonnegative(),
       chatReplyMinShared: z.number().int().positive(),
       candidateLimit: z.number().int().positive(),

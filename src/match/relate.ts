@@ -57,6 +57,8 @@ export interface Relations {
   possibleTickets: Array<Related<Ticket> & { accountId: string | undefined }>;
   /** Every gathered ticket as the model scored it. */
   candidates: Candidate[];
+  /** The description says too few ideas to relate anything by its words. */
+  vague: boolean;
   /** Every gathered KB article as the KB model scored it. */
   kbCandidates: Array<{ id: string; vector: number[]; p: number }>;
   trackerIssues: Array<Related<TrackerIssue>>;
@@ -125,6 +127,10 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
   const evidenceWeights = new Map(
     query.map((c) => [c.key, idf(Math.max(context.stats.total, 1), context.stats.df.get(c.key) ?? 0)]),
   );
+
+  // a description of fewer ideas than the policy asks ("things are slow") can match anything that
+  // says its one word: nothing is related by words, only by the ids it names (it is shown as vague)
+  const vague = query.length < m.minIssueIdeas;
 
   // --- stage 1: every candidate ticket scored by the relatedness model (src/relatedness)
   const avg = average([...bags.values()].map((b) => b.length));
@@ -202,7 +208,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const why = [`relatedness ${judged.p.toFixed(2)} (${explainScore(judged)}${shares})`];
     if (s.shared.length > 0) why.push(`same error signature ${s.shared.join(", ")}`);
     if (s.evidence.sameAccount) why.push("named customer's ticket");
-    (said && judged.p >= model.threshold ? related : possible).set(s.ticket.id, {
+    (said && !vague && judged.p >= model.threshold ? related : possible).set(s.ticket.id, {
       item: s.ticket,
       accountId: s.accountId,
       score: s.score,
@@ -456,7 +462,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
         coverage: qc,
         why: [`linked to ${[...new Set(by)].join(", ")}`],
       });
-    } else if (tc >= m.trackerMinCoverage && qc >= 0.25) {
+    } else if (!vague && tc >= m.trackerMinCoverage && qc >= 0.25) {
       trackerIssues.push({
         item: issue,
         score: tc,
@@ -474,7 +480,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const refs = [...refsIn(message.text)].filter((r) => related.has(r) || trackerKeys.has(r));
     if (refs.length > 0)
       chatMessages.push({ item: message, score: qc, coverage: qc, why: [`mentions ${refs.join(", ")}`] });
-    else if (qc >= m.chatMinCoverage)
+    else if (!vague && qc >= m.chatMinCoverage)
       chatMessages.push({
         item: message,
         score: qc,
@@ -588,7 +594,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     const judged = scoreRelatedness(vector, kbModel);
     kbCandidates.push({ id: k.article.id, vector, p: judged.p });
     // an article about another HTTP status is about another problem, whatever words it shares
-    if (k.referenced || k.conflict || judged.p < kbModel.threshold) continue;
+    if (vague || k.referenced || k.conflict || judged.p < kbModel.threshold) continue;
     kbArticles.push({
       item: k.article,
       score: judged.p,
@@ -612,7 +618,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
     }
     const tc = titleCoverage(esc.summary);
     const qc = aboutCoverage(esc.summary, esc.rootCause ?? "");
-    if (tc >= m.escalationMinCoverage && qc >= 0.3) {
+    if (!vague && tc >= m.escalationMinCoverage && qc >= 0.3) {
       pastEscalations.push({
         item: esc,
         score: tc,
@@ -649,6 +655,7 @@ export function relate(input: RelateInput, context: Context, policy: Policy, lex
       .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id)),
     candidates,
     kbCandidates,
+    vague,
     trackerIssues: trackerIssues.sort(byScore),
     kbArticles: kbArticles.sort(byScore),
     chatMessages: chatMessages.sort((a, b) => a.item.at.localeCompare(b.item.at)),
