@@ -8,7 +8,7 @@ import { loadPolicy } from "../src/config/load-policy.js";
 import type { Account } from "../src/domain/bundle.js";
 import { compileComposition } from "../src/intake/compositions.js";
 import { compileVocabulary, findHits } from "../src/intake/cues.js";
-import { resolveCustomer } from "../src/intake/customers.js";
+import { findCustomersInText, resolveCustomer } from "../src/intake/customers.js";
 import { problemText } from "../src/intake/working-clauses.js";
 import { buildLexicon, conceptsOf } from "../src/match/lexicon.js";
 
@@ -118,6 +118,16 @@ describe("--customer by its distinctive words", () => {
     ["de Linde", "delinde"],
   ])("%s -> %s", (value, id) => {
     expect(resolve(value)).toBe(id);
+  });
+
+  it("finds a one-word typo of a distinctive name word in the description, never the plain word", () => {
+    const named = (text: string) =>
+      findCustomersInText(text, accounts, policy.vocabulary.legalSuffixes).map((l) => l.accountId);
+    expect(named("springfeild bldg dept called me directly")).toEqual(["springfield"]);
+    // "pharmacies" is in two accounts' names; "springfield" written right is left to the name rules
+    expect(named("two pharmacies called about lindenhoff and the springfield office")).toEqual([
+      "lindenhof",
+    ]);
   });
 
   it("guesses nothing from words many accounts share or none holds", () => {

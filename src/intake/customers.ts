@@ -160,8 +160,34 @@ export function findCustomersInText(
       if (!links.has(id)) links.set(id, { accountId: id, how: "email", matched: m[0] });
     }
   }
+  // nothing named exactly: a word of the text that is a typo of a word only one account's names
+  // hold ("springfeild" for "City of Springfield"); a typo, not the word itself, so an ordinary word
+  // that happens to be in a company's name ("summit", "harbor") never links by itself
+  if (links.size === 0) {
+    const distinctive = distinctiveWords(accounts, suffixes);
+    for (const token of new Set(tokens.filter((t) => t.length >= 6))) {
+      const hits = [...distinctive].filter(([w]) => w !== token && fuzzyEqual(w, token));
+      const ids = new Set(hits.map(([, id]) => id));
+      if (ids.size !== 1) continue;
+      const id = [...ids][0] as string;
+      if (!links.has(id)) links.set(id, { accountId: id, how: "fuzzy", matched: token });
+    }
+  }
   // a short variant inside a longer linked name ("Acme" in "Acme Logistics") is not a second customer
   return [...links.values()];
+}
+
+/** The words of account names (and aliases) that only one account holds, with that account. */
+function distinctiveWords(accounts: readonly Account[], suffixes: ReadonlySet<string>): Map<string, string> {
+  const holders = new Map<string, Set<string>>();
+  for (const account of accounts)
+    for (const v of variantsOf(account, suffixes))
+      if (v.how !== "domain")
+        for (const t of v.tokens)
+          if (t.length >= 6 && !suffixes.has(t)) holders.set(t, (holders.get(t) ?? new Set()).add(account.id));
+  const out = new Map<string, string>();
+  for (const [word, ids] of holders) if (ids.size === 1) out.set(word, [...ids][0] as string);
+  return out;
 }
 
 /** Accounts' exact names, aliases and domains by first word, for scanning many texts quickly. */
