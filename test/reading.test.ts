@@ -64,6 +64,19 @@ describe("compositions", () => {
   });
 });
 
+describe("beyond support, by composition", () => {
+  const complexity = (text: string) => findHits(text, vocabulary.cues, "t", ["complexity"]).length > 0;
+  it.each([
+    ["I've gone through every KB article and the API docs and still can't work out what's causing it", true],
+    ["we've exhausted the documentation and can't diagnose it", true],
+    ["not sure what else to try on our side, this is beyond what I can troubleshoot", true],
+    ["we can't figure out how to export the report", false],
+    ["I don't know why the export is missing rows", false],
+  ])("%s -> %s", (text, expected) => {
+    expect(complexity(text)).toBe(expected);
+  });
+});
+
 describe("what still works is not the problem", () => {
   const worksFine = policy.vocabulary.cues.worksFine.map((p) => new RegExp(p, "i"));
   const read = (text: string) => problemText(text, worksFine, policy.vocabulary.negations);
