@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { disagreements, loadScenarios } from "./helpers/cases.js";
 
-const floors: Record<string, number> = { b1: 9, b2: 4 };
+const floors: Record<string, number> = { b1: 9, b2: 4, b3: 6 };
 
 describe.each(Object.entries(floors))("blind batch %s", (name, floor) => {
   const cases = loadScenarios(resolve(import.meta.dirname, "batches", name));

@@ -25,6 +25,9 @@ export interface SentenceTest {
   span?: number;
 }
 
+// a pasted request line ("POST /v2/manifests", "GET https://…") names an HTTP method, not an action
+const REQUEST_LINE = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:https?:\/\/|\/)\S*/g;
+
 /** How many tokens before a slot's word a negation reaches ("can no longer log in"). */
 const NEGATION_REACH = 4;
 
@@ -53,7 +56,7 @@ export function compileComposition(
   return {
     span: data.span ?? 1,
     test(sentence: string): boolean {
-      const stems = tokenize(sentence).map((t) => englishOf.get(t) ?? stem(t));
+      const stems = tokenize(sentence.replace(REQUEST_LINE, " ")).map((t) => englishOf.get(t) ?? stem(t));
       const negatedAt = new Set(positions(stems, negators));
       const notNegated = (i: number) => {
         for (let k = Math.max(0, i - NEGATION_REACH); k < i; k++) if (negatedAt.has(k)) return false;
