@@ -92,13 +92,8 @@ export function policySchemaOf(z: typeof Zod) {
       pendingDealDays: z.number(),
     }),
     matching: z.object({
-      ticketMinCoverage: z.number(),
-      ticketMinRelative: z.number(),
-      ticketMinConcepts: z.number().int(),
       namedAccountMinCoverage: z.number(),
-      otherAccountMinCoverageWhenNamed: z.number(),
       trackerMinCoverage: z.number(),
-      kbMinCoverage: z.number(),
       escalationMinCoverage: z.number(),
       chatMinCoverage: z.number(),
       minIssueIdeas: z.number().int().nonnegative(),

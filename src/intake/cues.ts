@@ -4,7 +4,8 @@
  */
 import type { CueName, Nature, Policy } from "../config/policy.js";
 import { compileComposition, type SentenceTest } from "./compositions.js";
-import { sentences, squash, stem } from "./text.js";
+import { sentences, squash } from "./text.js";
+import { englishStemsOfWords } from "./translations.js";
 
 /** One vocabulary hit: which cue, the sentence that carries it, and where that text came from. */
 export interface CueHit {
@@ -39,10 +40,7 @@ function compileAll<K extends string>(
 /** Compiles the policy's nature and cue patterns and compositions. */
 export function compileVocabulary(policy: Policy): CompiledVocabulary {
   const v = policy.vocabulary;
-  const englishOf = new Map<string, string>();
-  for (const [english, words] of Object.entries(policy.translations))
-    for (const w of words)
-      if (!englishOf.has(w.toLowerCase())) englishOf.set(w.toLowerCase(), stem(english.toLowerCase()));
+  const englishOf = englishStemsOfWords(policy.translations);
   return { natures: compileAll(v.natures, v, englishOf), cues: compileAll(v.cues, v, englishOf) };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Policy } from "../config/policy.js";
 import { stem, tokenize } from "../intake/text.js";
+import { englishStemsOfWords } from "../intake/translations.js";
 
 /** A concept of the query: one word, or a synonym group, and the stems that express it. */
 export interface Concept {
@@ -31,7 +32,6 @@ export interface Lexicon {
 export function buildLexicon(policy: Policy): Lexicon {
   const v = policy.vocabulary;
   const foreignOfStem = new Map<string, { english: string; stems: Set<string>; words: string[] }>();
-  const englishOfWord = new Map<string, string>();
   for (const [english, words] of Object.entries(policy.translations)) {
     const en = stem(english.toLowerCase());
     const entry = foreignOfStem.get(en) ?? {
@@ -44,7 +44,6 @@ export function buildLexicon(policy: Policy): Lexicon {
       if (s === en) continue;
       entry.stems.add(s);
       entry.words.push(w.toLowerCase());
-      if (!englishOfWord.has(w.toLowerCase())) englishOfWord.set(w.toLowerCase(), en);
     }
     foreignOfStem.set(en, entry);
   }
@@ -67,7 +66,7 @@ export function buildLexicon(policy: Policy): Lexicon {
     stop: new Set(v.stopwords.map((w) => w.toLowerCase())),
     meta: new Set(v.metaWords.map((w) => w.toLowerCase())),
     groupOfStem,
-    englishOfWord,
+    englishOfWord: englishStemsOfWords(policy.translations),
     foreignOfStem,
   };
 }
